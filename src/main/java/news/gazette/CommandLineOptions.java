@@ -1,0 +1,126 @@
+package news.gazette;
+
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The server's command-line options. Each option falls back to a {@code GAZETTE_*} environment variable and then to a
+ * default, so the same binary runs from a shell, a service unit or a container.
+ */
+@Command(
+        name = "gazette",
+        mixinStandardHelpOptions = true,
+        version = "Gazette 0.1",
+        sortOptions = false,
+        description = "Serves a news site: reader pages, feeds and the newsroom.",
+        footer = {"", "Every option can also be set by the environment variable shown in its description."})
+final class CommandLineOptions {
+
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "TCP port to listen on (GAZETTE_PORT, default ${DEFAULT-VALUE}).",
+            defaultValue = "7070")
+    int port;
+
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            description = "Interface to listen on (GAZETTE_HOST, default ${DEFAULT-VALUE}).",
+            defaultValue = "0.0.0.0")
+    String host;
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "Folder for the embedded database and uploads (GAZETTE_DATA, default ${DEFAULT-VALUE}).",
+            defaultValue = "./data")
+    Path dataDir;
+
+    @Option(
+            names = "--base-url",
+            paramLabel = "URL",
+            description = "Public URL of the site, used in links, feeds and metadata "
+                    + "(GAZETTE_BASE_URL, default http://127.0.0.1:<port>).")
+    String baseUrl;
+
+    @Option(
+            names = "--db-url",
+            paramLabel = "JDBC_URL",
+            description = "JDBC URL of the database; overrides the embedded H2 file under --data (GAZETTE_DB_URL).")
+    String jdbcUrl;
+
+    @Option(
+            names = "--site-name",
+            paramLabel = "NAME",
+            description = "Name of the publication (GAZETTE_SITE_NAME, default \"" + Config.DEFAULT_SITE_NAME + "\").")
+    String siteName;
+
+    @Option(
+            names = "--site-description",
+            paramLabel = "TEXT",
+            description = "One sentence about the publication (GAZETTE_SITE_DESCRIPTION).")
+    String siteDescription;
+
+    @Option(
+            names = "--language",
+            paramLabel = "TAG",
+            description = "Language of the content, e.g. en or en-GB (GAZETTE_LANGUAGE, default en).")
+    String language;
+
+    @Option(
+            names = "--dev",
+            description = "Development mode: reload templates/ and static/ from the working folder (GAZETTE_DEV).")
+    boolean dev;
+
+    static CommandLine commandLine(CommandLineOptions options, Map<String, String> env) {
+        CommandLine cli = new CommandLine(options);
+        cli.setDefaultValueProvider(new EnvironmentDefaults(env));
+        return cli;
+    }
+
+    static CommandLineOptions parse(String[] args, Map<String, String> env) {
+        CommandLineOptions options = new CommandLineOptions();
+        try {
+            commandLine(options, env).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new Config.InvalidConfigException(e.getMessage());
+        }
+        return options;
+    }
+
+    Config toConfig() {
+        String url = baseUrl == null || baseUrl.isBlank() ? "http://127.0.0.1:" + port : baseUrl;
+        return new Config(
+                host,
+                port,
+                dataDir,
+                url,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                dev ? Path.of("templates") : null,
+                dev ? Path.of("static") : null);
+    }
+
+    /** Maps {@code --base-url} to {@code GAZETTE_BASE_URL} and so on; unset variables keep the annotated default. */
+    private record EnvironmentDefaults(Map<String, String> env) implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec spec) {
+            if (spec instanceof CommandLine.Model.OptionSpec option
+                    && option.longestName().startsWith("--")) {
+                String name = "GAZETTE_"
+                        + option.longestName().substring(2).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+                String value = env.get(name);
+                if (value != null && !value.isBlank()) {
+                    return value;
+                }
+            }
+            return spec.defaultValue();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package news.gazette;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Everything Gazette needs to know about its surroundings, read once at start-up.
+ *
+ * @param host interface to listen on
+ * @param port TCP port; 0 picks a free one (tests)
+ * @param dataDir folder that holds the embedded database and anything else written at run time
+ * @param baseUrl public URL of the site without a trailing slash, used in links, feeds and metadata
+ * @param jdbcUrl database to use; defaults to an H2 file under {@code dataDir}
+ * @param siteName name shown in the masthead, titles and feeds
+ * @param siteDescription one sentence about the site, for the front page's meta description and feeds
+ * @param language BCP 47 language tag of the site's content
+ * @param templatesDir when set, templates are compiled from this folder and reloaded on change (development)
+ * @param staticDir when set, assets are read from this folder instead of the jar (development)
+ */
+public record Config(
+        String host,
+        int port,
+        Path dataDir,
+        String baseUrl,
+        String jdbcUrl,
+        String siteName,
+        String siteDescription,
+        String language,
+        Path templatesDir,
+        Path staticDir) {
+
+    public static final int DEFAULT_PORT = 7070;
+    public static final String DEFAULT_SITE_NAME = "The Gazette";
+    public static final String DEFAULT_SITE_DESCRIPTION =
+            "Independent reporting on technology, business and the people who shape them.";
+
+    public Config {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (port < 0 || port > 65_535) {
+            throw new InvalidConfigException("port must be between 0 and 65535, got " + port);
+        }
+        baseUrl = normaliseBaseUrl(baseUrl);
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            jdbcUrl = embeddedJdbcUrl(dataDir);
+        } else if (!jdbcUrl.startsWith("jdbc:")) {
+            throw new InvalidConfigException("database URL must start with jdbc:, got " + jdbcUrl);
+        }
+        siteName = blankTo(siteName, DEFAULT_SITE_NAME);
+        siteDescription = blankTo(siteDescription, DEFAULT_SITE_DESCRIPTION);
+        language = blankTo(language, "en");
+    }
+
+    /** Reads options from the command line, falling back to {@code GAZETTE_*} variables, then defaults. */
+    public static Config from(String[] args, Map<String, String> env) {
+        return CommandLineOptions.parse(args, env).toConfig();
+    }
+
+    /** A config for an in-process test: loopback, any free port, a fresh in-memory database. */
+    public static Config forTest() {
+        String db = "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Path data = Path.of(System.getProperty("java.io.tmpdir"), "gazette-test-" + UUID.randomUUID());
+        return new Config("127.0.0.1", 0, data, "http://127.0.0.1", db, null, null, null, null, null);
+    }
+
+    public Config withBaseUrl(String url) {
+        return new Config(
+                host, port, dataDir, url, jdbcUrl, siteName, siteDescription, language, templatesDir, staticDir);
+    }
+
+    public Config withJdbcUrl(String url) {
+        return new Config(
+                host, port, dataDir, baseUrl, url, siteName, siteDescription, language, templatesDir, staticDir);
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(
+                host, newPort, dataDir, baseUrl, jdbcUrl, siteName, siteDescription, language, templatesDir, staticDir);
+    }
+
+    public boolean isHttps() {
+        return baseUrl.startsWith("https://");
+    }
+
+    /** The public URL of a site path such as {@code /articles/x}. */
+    public String absoluteUrl(String path) {
+        return baseUrl + path;
+    }
+
+    static String embeddedJdbcUrl(Path dataDir) {
+        // File mode, one process at a time; the file lock guards against a second server on the same data.
+        return "jdbc:h2:file:"
+                + dataDir.toAbsolutePath().resolve("gazette").toString().replace('\\', '/');
+    }
+
+    private static String normaliseBaseUrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw new InvalidConfigException("base URL must not be empty");
+        }
+        String trimmed = url.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        try {
+            URI uri = new URI(trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new InvalidConfigException("base URL must be an absolute http or https URL, got " + url);
+            }
+            if (uri.getQuery() != null || uri.getFragment() != null) {
+                throw new InvalidConfigException("base URL must not have a query or fragment, got " + url);
+            }
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigException("base URL is not a valid URL: " + url);
+        }
+        return trimmed;
+    }
+
+    private static String blankTo(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    /** A configuration value that cannot work; its message is one line meant for the operator. */
+    public static final class InvalidConfigException extends RuntimeException {
+        public InvalidConfigException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package news.gazette.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The connection pool and the schema. Created once by {@code App.create}; repositories take its {@link DataSource}.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /** Opens the pool and brings the schema up to date with the migrations on the classpath. */
+    public static Database open(String jdbcUrl, Path dataDir) {
+        if (jdbcUrl.startsWith("jdbc:h2:file:")) {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create data folder " + dataDir, e);
+            }
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(jdbcUrl);
+        hikari.setPoolName("gazette");
+        // Two cores serve the whole site; a small pool keeps H2's lock contention low.
+        hikari.setMaximumPoolSize(8);
+        hikari.setMinimumIdle(1);
+        hikari.setInitializationFailTimeout(10_000);
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration", "classpath:news/gazette/db/migration")
+                    .load()
+                    .migrate();
+            return new Database(dataSource, Dialect.of(jdbcUrl));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** True when the database answers; used by the readiness check. */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** The databases Gazette knows; where their SQL differs, repositories ask which one they talk to. */
+    public enum Dialect {
+        H2,
+        POSTGRESQL;
+
+        static Dialect of(String jdbcUrl) {
+            return jdbcUrl.startsWith("jdbc:postgresql:") ? POSTGRESQL : H2;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package news.gazette.story;
+
+/**
+ * The picture at the top of a story.
+ *
+ * @param url site-relative or absolute address of the image
+ * @param alt what the image shows, for readers who cannot see it
+ * @param caption what readers see under it; may be empty
+ * @param width intrinsic width in pixels, 0 when unknown
+ * @param height intrinsic height in pixels, 0 when unknown
+ */
+public record FeaturedImage(String url, String alt, String caption, int width, int height) {
+
+    public FeaturedImage {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("an image needs a URL");
+        }
+        alt = alt == null ? "" : alt;
+        caption = caption == null ? "" : caption;
+    }
+
+    public boolean hasSize() {
+        return width > 0 && height > 0;
+    }
+}

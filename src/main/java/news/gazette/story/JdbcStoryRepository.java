@@ -1,0 +1,315 @@
+package news.gazette.story;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import news.gazette.db.Jdbc;
+
+/** {@link StoryRepository} in SQL that H2 and PostgreSQL both accept. */
+public final class JdbcStoryRepository implements StoryRepository {
+
+    private static final String CARD_COLUMNS = """
+            s.id, s.slug, s.headline, s.summary, s.published_at, s.updated_at, s.developing,
+            s.image_url, s.image_alt, s.image_caption, s.image_width, s.image_height,
+            a.id as author_id, a.slug as author_slug, a.name as author_name, a.bio as author_bio
+            """;
+
+    private static final String VISIBLE = "s.status = 'published' and s.published_at <= ?";
+
+    private final Jdbc jdbc;
+
+    public JdbcStoryRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Story> findPublishedBySlug(String slug, Instant now) {
+        return jdbc.withConnection(c -> {
+            List<Story> found =
+                    Jdbc.list(c, """
+                    select s.*, a.slug as author_slug, a.name as author_name, a.bio as author_bio
+                    from story s join author a on a.id = s.author_id
+                    where s.slug = ? and %s
+                    """.formatted(VISIBLE), JdbcStoryRepository::toStoryWithoutRelations, slug, now);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Story story = found.get(0);
+            return Optional.of(withRelations(c, story));
+        });
+    }
+
+    @Override
+    public PageOf<StoryCard> findPublished(int page, int size, Instant now) {
+        String from = "from story s join author a on a.id = s.author_id where " + VISIBLE;
+        return pageOfCards(from, page, size, now);
+    }
+
+    @Override
+    public PageOf<StoryCard> findPublishedByTag(Tag tag, int page, int size, Instant now) {
+        String from = "from story s join author a on a.id = s.author_id"
+                + " join story_tag st on st.story_id = s.id and st.tag_id = ? where " + VISIBLE;
+        return pageOfCards(from, page, size, tag.id(), now);
+    }
+
+    @Override
+    public PageOf<StoryCard> findPublishedByAuthor(Author author, int page, int size, Instant now) {
+        String from = "from story s join author a on a.id = s.author_id where s.author_id = ? and " + VISIBLE;
+        return pageOfCards(from, page, size, author.id(), now);
+    }
+
+    @Override
+    public List<StoryCard> findRelated(Story story, int limit, Instant now) {
+        return jdbc.withConnection(c -> withTags(
+                c,
+                Jdbc.list(
+                        c,
+                        """
+                        select %s
+                        from story s
+                        join author a on a.id = s.author_id
+                        join (select st.story_id, count(*) as shared
+                              from story_tag st
+                              where st.tag_id in (select tag_id from story_tag where story_id = ?)
+                                and st.story_id <> ?
+                              group by st.story_id) r on r.story_id = s.id
+                        where %s
+                        order by r.shared desc, s.published_at desc, s.id desc
+                        limit ?
+                        """.formatted(CARD_COLUMNS, VISIBLE),
+                        JdbcStoryRepository::toCard,
+                        story.id(),
+                        story.id(),
+                        now,
+                        limit)));
+    }
+
+    @Override
+    public List<Tag> findSections(int limit, Instant now) {
+        return jdbc.list("""
+                select t.id, t.slug, t.name, count(*) as stories
+                from tag t
+                join story_tag st on st.tag_id = t.id
+                join story s on s.id = st.story_id
+                where %s
+                group by t.id, t.slug, t.name
+                order by stories desc, t.name
+                limit ?
+                """.formatted(VISIBLE), JdbcStoryRepository::toTag, now, limit);
+    }
+
+    @Override
+    public Optional<Tag> findTag(String slug) {
+        return jdbc.first("select id, slug, name from tag where slug = ?", JdbcStoryRepository::toTag, slug);
+    }
+
+    @Override
+    public Optional<Author> findAuthor(String slug) {
+        return jdbc.first("select id, slug, name, bio from author where slug = ?", JdbcStoryRepository::toAuthor, slug);
+    }
+
+    @Override
+    public Author findOrCreateAuthor(String name) {
+        String slug = Slug.from(name).value();
+        return findAuthor(slug).orElseGet(() -> {
+            try {
+                long id = jdbc.withConnection(
+                        c -> Jdbc.insert(c, "insert into author (slug, name) values (?, ?)", slug, name.strip()));
+                return new Author(id, slug, name.strip(), "");
+            } catch (Jdbc.DataAccessException e) {
+                // Another request created the same author a moment ago.
+                if (Jdbc.isConstraintViolation(e)) {
+                    return findAuthor(slug).orElseThrow(() -> e);
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public long insert(StoryDraft draft, Instant now) {
+        return jdbc.inTransaction(c -> {
+            FeaturedImage image = draft.image();
+            long id = Jdbc.insert(
+                    c,
+                    """
+                    insert into story (slug, headline, summary, body_markdown, author_id, status, developing,
+                                       published_at, created_at, modified_at, image_url, image_alt, image_caption,
+                                       image_width, image_height, notes)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                    draft.slug().value(),
+                    draft.headline(),
+                    draft.summary(),
+                    draft.bodyMarkdown(),
+                    draft.authorId(),
+                    draft.status().dbValue(),
+                    draft.developing(),
+                    draft.publishedAt(),
+                    now,
+                    now,
+                    image == null ? null : image.url(),
+                    image == null ? null : image.alt(),
+                    image == null ? null : image.caption(),
+                    image == null ? null : image.width(),
+                    image == null ? null : image.height(),
+                    draft.notes());
+            TagWriter.replaceTags(c, id, draft.tagNames());
+            return id;
+        });
+    }
+
+    @Override
+    public void addUpdate(long storyId, Instant postedAt, String note) {
+        jdbc.inTransaction(c -> {
+            Jdbc.insert(
+                    c,
+                    "insert into story_update (story_id, posted_at, note) values (?, ?, ?)",
+                    storyId,
+                    postedAt,
+                    note);
+            return Jdbc.update(c, "update story set updated_at = ? where id = ?", postedAt, storyId);
+        });
+    }
+
+    private PageOf<StoryCard> pageOfCards(String from, int page, int size, Object... params) {
+        return jdbc.withConnection(c -> {
+            long total = Jdbc.list(c, "select count(*) " + from, row -> row.getLong(1), params)
+                    .get(0);
+            Object[] pageParams = new Object[params.length + 2];
+            System.arraycopy(params, 0, pageParams, 0, params.length);
+            pageParams[params.length] = size;
+            pageParams[params.length + 1] = (long) (page - 1) * size;
+            List<StoryCard> cards = Jdbc.list(
+                    c,
+                    "select " + CARD_COLUMNS + " " + from + " order by s.published_at desc, s.id desc limit ? offset ?",
+                    JdbcStoryRepository::toCard,
+                    pageParams);
+            return new PageOf<>(withTags(c, cards), page, size, total);
+        });
+    }
+
+    /** Loads the tags of all cards in one query instead of one per card. */
+    private static List<StoryCard> withTags(Connection c, List<StoryCard> cards) throws SQLException {
+        if (cards.isEmpty()) {
+            return cards;
+        }
+        Map<Long, List<Tag>> tagsByStory = new LinkedHashMap<>();
+        cards.forEach(card -> tagsByStory.put(card.id(), new ArrayList<>()));
+        String placeholders = String.join(", ", Collections.nCopies(cards.size(), "?"));
+        Jdbc.list(
+                c,
+                """
+                select st.story_id, t.id, t.slug, t.name
+                from story_tag st join tag t on t.id = st.tag_id
+                where st.story_id in (%s)
+                order by st.story_id, st.position, t.name
+                """.formatted(placeholders),
+                row -> tagsByStory.get(row.getLong("story_id")).add(toTag(row)),
+                tagsByStory.keySet().toArray());
+        return cards.stream()
+                .map(card -> card.withTags(tagsByStory.get(card.id())))
+                .toList();
+    }
+
+    private static Story withRelations(Connection c, Story story) throws SQLException {
+        List<Tag> tags = Jdbc.list(c, """
+                select t.id, t.slug, t.name from story_tag st join tag t on t.id = st.tag_id
+                where st.story_id = ? order by st.position, t.name
+                """, JdbcStoryRepository::toTag, story.id());
+        List<StoryUpdate> updates = Jdbc.list(
+                c,
+                "select id, posted_at, note from story_update where story_id = ? order by posted_at desc, id desc",
+                row -> new StoryUpdate(row.getLong("id"), Jdbc.instant(row, "posted_at"), row.getString("note")),
+                story.id());
+        return new Story(
+                story.id(),
+                story.slug(),
+                story.headline(),
+                story.summary(),
+                story.bodyMarkdown(),
+                story.author(),
+                story.status(),
+                story.developing(),
+                story.publishedAt(),
+                story.updatedAt(),
+                story.createdAt(),
+                story.modifiedAt(),
+                story.image(),
+                story.notes(),
+                story.version(),
+                tags,
+                updates);
+    }
+
+    private static Story toStoryWithoutRelations(ResultSet row) throws SQLException {
+        return new Story(
+                row.getLong("id"),
+                row.getString("slug"),
+                row.getString("headline"),
+                row.getString("summary"),
+                row.getString("body_markdown"),
+                toAuthorColumns(row),
+                StoryStatus.fromDb(row.getString("status")),
+                row.getBoolean("developing"),
+                Jdbc.instant(row, "published_at"),
+                Jdbc.instant(row, "updated_at"),
+                Jdbc.instant(row, "created_at"),
+                Jdbc.instant(row, "modified_at"),
+                toImage(row),
+                row.getString("notes"),
+                row.getInt("version"),
+                List.of(),
+                List.of());
+    }
+
+    private static StoryCard toCard(ResultSet row) throws SQLException {
+        return new StoryCard(
+                row.getLong("id"),
+                row.getString("slug"),
+                row.getString("headline"),
+                row.getString("summary"),
+                toAuthorColumns(row),
+                Jdbc.instant(row, "published_at"),
+                Jdbc.instant(row, "updated_at"),
+                row.getBoolean("developing"),
+                toImage(row),
+                List.of());
+    }
+
+    private static FeaturedImage toImage(ResultSet row) throws SQLException {
+        String url = row.getString("image_url");
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        return new FeaturedImage(
+                url,
+                row.getString("image_alt"),
+                row.getString("image_caption"),
+                row.getInt("image_width"),
+                row.getInt("image_height"));
+    }
+
+    private static Author toAuthorColumns(ResultSet row) throws SQLException {
+        return new Author(
+                row.getLong("author_id"),
+                row.getString("author_slug"),
+                row.getString("author_name"),
+                row.getString("author_bio"));
+    }
+
+    private static Author toAuthor(ResultSet row) throws SQLException {
+        return new Author(row.getLong("id"), row.getString("slug"), row.getString("name"), row.getString("bio"));
+    }
+
+    private static Tag toTag(ResultSet row) throws SQLException {
+        return new Tag(row.getLong("id"), row.getString("slug"), row.getString("name"));
+    }
+}

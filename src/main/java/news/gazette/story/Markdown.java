@@ -1,0 +1,75 @@
+package news.gazette.story;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Turns a story's Markdown into HTML that is safe to put in front of readers, whoever wrote the Markdown.
+ *
+ * <p>Two independent guards: flexmark escapes any raw HTML in the source, and jsoup then keeps only an allow-list of
+ * elements, attributes and URL schemes, so a {@code javascript:} link or an event handler cannot survive either way.
+ * This class is the only place that creates {@link RenderedHtml}.
+ */
+public final class Markdown {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final Safelist safelist;
+
+    public Markdown() {
+        MutableDataSet options = new MutableDataSet()
+                .set(
+                        Parser.EXTENSIONS,
+                        List.of(
+                                TablesExtension.create(),
+                                StrikethroughExtension.create(),
+                                AutolinkExtension.create(),
+                                TypographicExtension.create()))
+                .set(HtmlRenderer.ESCAPE_HTML, true)
+                .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+                .set(HtmlRenderer.RENDER_HEADER_ID, true)
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true)
+                .set(HtmlRenderer.SOFT_BREAK, "\n")
+                .set(TablesExtension.WITH_CAPTION, false)
+                .set(TablesExtension.CLASS_NAME, "");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+        this.safelist = Safelist.relaxed()
+                .removeTags("div", "span", "colgroup", "col")
+                .addTags("del", "s", "hr", "figure", "figcaption")
+                .addAttributes("h1", "id")
+                .addAttributes("h2", "id")
+                .addAttributes("h3", "id")
+                .addAttributes("h4", "id")
+                .addAttributes("h5", "id")
+                .addAttributes("h6", "id")
+                .addAttributes("th", "align")
+                .addAttributes("td", "align")
+                .removeProtocols("a", "href", "ftp")
+                .addProtocols("a", "href", "#")
+                .removeProtocols("img", "src", "http")
+                .addProtocols("img", "src", "http", "https")
+                .preserveRelativeLinks(true);
+    }
+
+    /** Renders {@code markdown}; null or blank input renders as empty HTML. */
+    public RenderedHtml render(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return RenderedHtml.EMPTY;
+        }
+        String unsafe = renderer.render(parser.parse(markdown));
+        // The base URI only lets jsoup judge relative links; preserveRelativeLinks keeps them relative.
+        Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+        String safe = Jsoup.clean(unsafe, "http://gazette.invalid/", safelist, output);
+        return new RenderedHtml(safe);
+    }
+}

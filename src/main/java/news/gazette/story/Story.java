@@ -1,0 +1,66 @@
+package news.gazette.story;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A whole story as stored, including what only the newsroom sees ({@code notes}).
+ *
+ * @param updatedAt when readers were last told the story changed; null if never
+ * @param modifiedAt the last save of any kind
+ * @param version incremented on every save, for optimistic locking
+ */
+public record Story(
+        long id,
+        String slug,
+        String headline,
+        String summary,
+        String bodyMarkdown,
+        Author author,
+        StoryStatus status,
+        boolean developing,
+        Instant publishedAt,
+        Instant updatedAt,
+        Instant createdAt,
+        Instant modifiedAt,
+        FeaturedImage image,
+        String notes,
+        int version,
+        List<Tag> tags,
+        List<StoryUpdate> updates) {
+
+    public Story {
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(headline, "headline");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(status, "status");
+        summary = summary == null ? "" : summary;
+        bodyMarkdown = bodyMarkdown == null ? "" : bodyMarkdown;
+        notes = notes == null ? "" : notes;
+        tags = List.copyOf(tags);
+        updates = List.copyOf(updates);
+    }
+
+    public String path() {
+        return "/articles/" + slug;
+    }
+
+    public Optional<FeaturedImage> featuredImage() {
+        return Optional.ofNullable(image);
+    }
+
+    public boolean isVisibleAt(Instant now) {
+        return status == StoryStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
+    }
+
+    /** The newest time anything readers see changed: the last update, else the first publication. */
+    public Instant lastChangedAt() {
+        return updatedAt != null && updatedAt.isAfter(publishedAt) ? updatedAt : publishedAt;
+    }
+
+    public boolean wasUpdated() {
+        return updatedAt != null && publishedAt != null && updatedAt.isAfter(publishedAt);
+    }
+}

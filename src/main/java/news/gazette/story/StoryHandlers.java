@@ -1,0 +1,130 @@
+package news.gazette.story;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import news.gazette.web.Layouts;
+import news.gazette.web.Pages;
+
+/** The reader's pages: the front page and its archive pages, articles, tag pages and author pages. */
+public final class StoryHandlers {
+
+    /** Stories per list page; the front page's first page shows the lead plus the rest of this many. */
+    public static final int PAGE_SIZE = 10;
+
+    private static final int RELATED_LIMIT = 4;
+
+    private final StoryRepository stories;
+    private final Markdown markdown;
+    private final Pages pages;
+    private final Layouts layouts;
+    private final Clock clock;
+
+    public StoryHandlers(StoryRepository stories, Markdown markdown, Pages pages, Layouts layouts, Clock clock) {
+        this.stories = stories;
+        this.markdown = markdown;
+        this.pages = pages;
+        this.layouts = layouts;
+        this.clock = clock;
+    }
+
+    public void front(Context ctx) {
+        renderFront(ctx, 1);
+    }
+
+    public void frontArchive(Context ctx) {
+        int number = pageNumber(ctx);
+        if (!redirectedFirstPage(ctx, number, "/")) {
+            renderFront(ctx, number);
+        }
+    }
+
+    public void show(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        if (!Slug.isValid(slug)) {
+            throw new NotFoundResponse();
+        }
+        Instant now = clock.instant();
+        Story story = stories.findPublishedBySlug(slug, now).orElseThrow(NotFoundResponse::new);
+        RenderedHtml body = markdown.render(story.bodyMarkdown());
+        List<StoryCard> related = stories.findRelated(story, RELATED_LIMIT, now);
+        var layout = layouts.of(story.headline(), story.summary(), story.path());
+        pages.render(ctx, "story/show.jte", new ArticlePage(layout, story, body, related));
+    }
+
+    public void tag(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        Tag tag =
+                (Slug.isValid(slug) ? stories.findTag(slug) : Optional.<Tag>empty()).orElseThrow(NotFoundResponse::new);
+        int number = pageNumberOrFirst(ctx);
+        if (redirectedFirstPage(ctx, number, tag.path())) {
+            return;
+        }
+        PageOf<StoryCard> page = stories.findPublishedByTag(tag, number, PAGE_SIZE, clock.instant());
+        renderList(ctx, "Topic", tag.name(), "The latest stories about " + tag.name() + ".", tag.path(), page);
+    }
+
+    public void author(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        Author author = (Slug.isValid(slug) ? stories.findAuthor(slug) : Optional.<Author>empty())
+                .orElseThrow(NotFoundResponse::new);
+        int number = pageNumberOrFirst(ctx);
+        if (redirectedFirstPage(ctx, number, author.path())) {
+            return;
+        }
+        PageOf<StoryCard> page = stories.findPublishedByAuthor(author, number, PAGE_SIZE, clock.instant());
+        String intro = author.bio().isBlank() ? "Stories by " + author.name() + "." : author.bio();
+        renderList(ctx, "Author", author.name(), intro, author.path(), page);
+    }
+
+    private void renderFront(Context ctx, int number) {
+        PageOf<StoryCard> page = stories.findPublished(number, PAGE_SIZE, clock.instant());
+        if (number > 1 && number > page.totalPages()) {
+            throw new NotFoundResponse();
+        }
+        StoryCard lead = number == 1 && !page.isEmpty() ? page.items().get(0) : null;
+        List<StoryCard> latest = lead == null
+                ? page.items()
+                : page.items().subList(1, page.items().size());
+        String title = number == 1 ? "" : "Page " + number;
+        var layout = layouts.of(title, null, number == 1 ? "/" : "/page/" + number);
+        pages.render(ctx, "story/index.jte", new FrontPage(layout, lead, latest, page));
+    }
+
+    private void renderList(
+            Context ctx, String kicker, String heading, String intro, String basePath, PageOf<StoryCard> page) {
+        if (page.number() > 1 && page.number() > page.totalPages()) {
+            throw new NotFoundResponse();
+        }
+        String path = page.number() == 1 ? basePath : basePath + "/page/" + page.number();
+        String title = page.number() == 1 ? heading : heading + ", page " + page.number();
+        var layout = layouts.of(title, intro, path);
+        pages.render(ctx, "story/list.jte", new StoryListPage(layout, kicker, heading, intro, basePath, page));
+    }
+
+    /** {@code /page/1} of any list is its plain address; send readers and crawlers there for good. */
+    private static boolean redirectedFirstPage(Context ctx, int number, String firstPagePath) {
+        if (number == 1 && ctx.pathParamMap().containsKey("n")) {
+            ctx.redirect(firstPagePath, HttpStatus.MOVED_PERMANENTLY);
+            return true;
+        }
+        return false;
+    }
+
+    private static int pageNumberOrFirst(Context ctx) {
+        return ctx.pathParamMap().containsKey("n") ? pageNumber(ctx) : 1;
+    }
+
+    /** The {@code n} of {@code /page/n}: a positive number of at most six digits, else the page does not exist. */
+    private static int pageNumber(Context ctx) {
+        String raw = ctx.pathParam("n");
+        if (!raw.matches("[1-9][0-9]{0,5}")) {
+            throw new NotFoundResponse();
+        }
+        return Integer.parseInt(raw);
+    }
+}

@@ -1,0 +1,41 @@
+package news.gazette.story;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where stories, their tags, authors and updates are kept. Reader queries take {@code now} so that a scheduled story
+ * appears the moment its time comes, with no job to flip it.
+ */
+public interface StoryRepository {
+
+    /** A story readers may see at {@code now}, with its tags and updates (newest first). */
+    Optional<Story> findPublishedBySlug(String slug, Instant now);
+
+    /** Newest first; {@code page} is 1-based. */
+    PageOf<StoryCard> findPublished(int page, int size, Instant now);
+
+    PageOf<StoryCard> findPublishedByTag(Tag tag, int page, int size, Instant now);
+
+    PageOf<StoryCard> findPublishedByAuthor(Author author, int page, int size, Instant now);
+
+    /** Stories that share the most tags with {@code story}, newest first among equals. */
+    List<StoryCard> findRelated(Story story, int limit, Instant now);
+
+    /** The tags with the most published stories: the site's sections. */
+    List<Tag> findSections(int limit, Instant now);
+
+    Optional<Tag> findTag(String slug);
+
+    Optional<Author> findAuthor(String slug);
+
+    /** The author with this name, created if new. */
+    Author findOrCreateAuthor(String name);
+
+    /** Stores a new story and returns its id. */
+    long insert(StoryDraft draft, Instant now);
+
+    /** Adds a dated update to a story and marks the story updated at {@code postedAt}. */
+    void addUpdate(long storyId, Instant postedAt, String note);
+}
