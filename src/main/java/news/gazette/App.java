@@ -1,11 +1,15 @@
 package news.gazette;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.io.PrintWriter;
 import java.time.Clock;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
+import news.gazette.ops.Health;
+import news.gazette.ops.Metrics;
 import news.gazette.story.JdbcStoryRepository;
 import news.gazette.story.Markdown;
 import news.gazette.story.StoryHandlers;
@@ -26,6 +30,7 @@ public final class App {
 
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final int SECTIONS_IN_NAV = 6;
+    private static final long STOP_TIMEOUT_MS = 10_000;
 
     private App() {}
 
@@ -35,7 +40,9 @@ public final class App {
 
     /** As {@link #create(Config)}, with the clock that decides when scheduled stories appear. */
     public static Javalin create(Config config, Clock clock) {
-        Database db = Database.open(config.jdbcUrl(), config.dataDir());
+        Metrics metrics = new Metrics(config.metricsToken());
+        Database db = Database.open(config.jdbcUrl(), config.dataDir(), metrics.registry());
+        Health health = new Health(db);
         StoryRepository stories = new JdbcStoryRepository(new Jdbc(db.dataSource()));
         Site site = new Site(
                 config.siteName(),
@@ -53,25 +60,35 @@ public final class App {
             c.jetty.host = config.host();
             c.startup.showJavalinBanner = false;
             c.http.generateEtags = true;
+            c.http.prefer405over404 = true;
+            // Finish requests in flight on shutdown (Javalin installs Jetty's StatisticsHandler for this).
+            c.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
             c.requestLogger.http(RequestLog::line);
+            c.requestLogger.http(metrics::record);
             c.events.serverStopped(db::close);
 
             c.routes.before(securityHeaders::apply);
-            c.routes.get("/", storyPages::front);
-            c.routes.get("/page/{n}", storyPages::frontArchive);
-            c.routes.get("/articles/{slug}", storyPages::show);
-            c.routes.get("/tags/{slug}", storyPages::tag);
-            c.routes.get("/tags/{slug}/page/{n}", storyPages::tag);
-            c.routes.get("/authors/{slug}", storyPages::author);
-            c.routes.get("/authors/{slug}/page/{n}", storyPages::author);
-            c.routes.get("/assets/<path>", site.assets()::serve);
+            page(c, "/", storyPages::front);
+            page(c, "/page/{n}", storyPages::frontArchive);
+            page(c, "/articles/{slug}", storyPages::show);
+            page(c, "/tags/{slug}", storyPages::tag);
+            page(c, "/tags/{slug}/page/{n}", storyPages::tag);
+            page(c, "/authors/{slug}", storyPages::author);
+            page(c, "/authors/{slug}/page/{n}", storyPages::author);
+            page(c, "/assets/<path>", site.assets()::serve);
             c.routes.get(
                     "/favicon.ico", ctx -> ctx.redirect(site.asset("img/favicon.svg"), HttpStatus.MOVED_PERMANENTLY));
-            c.routes.get(
-                    "/healthz",
-                    ctx -> ctx.contentType("text/plain; charset=utf-8").result("ok"));
+            c.routes.get("/healthz", health::live);
+            c.routes.get("/readyz", health::ready);
+            c.routes.get("/metrics", metrics::scrape);
             errorPages.register(c);
         });
+    }
+
+    /** A public GET route that also answers HEAD with the same headers (feed readers and link checkers use it). */
+    private static void page(JavalinConfig c, String path, Handler handler) {
+        c.routes.get(path, handler);
+        c.routes.head(path, handler);
     }
 
     public static void main(String[] args) {

@@ -72,6 +72,13 @@ final class CommandLineOptions {
     String language;
 
     @Option(
+            names = "--metrics-token",
+            paramLabel = "TOKEN",
+            description = "Bearer token for /metrics from other hosts; without it only loopback may scrape "
+                    + "(GAZETTE_METRICS_TOKEN).")
+    String metricsToken;
+
+    @Option(
             names = "--dev",
             description = "Development mode: reload templates/ and static/ from the working folder (GAZETTE_DEV).")
     boolean dev;
@@ -104,7 +111,8 @@ final class CommandLineOptions {
                 siteDescription,
                 language,
                 dev ? Path.of("templates") : null,
-                dev ? Path.of("static") : null);
+                dev ? Path.of("static") : null,
+                metricsToken);
     }
 
     /** Maps {@code --base-url} to {@code GAZETTE_BASE_URL} and so on; unset variables keep the annotated default. */

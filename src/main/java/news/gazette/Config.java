@@ -21,6 +21,7 @@ import java.util.UUID;
  * @param language BCP 47 language tag of the site's content
  * @param templatesDir when set, templates are compiled from this folder and reloaded on change (development)
  * @param staticDir when set, assets are read from this folder instead of the jar (development)
+ * @param metricsToken bearer token that lets a non-loopback client read {@code /metrics}; null allows loopback only
  */
 public record Config(
         String host,
@@ -32,7 +33,8 @@ public record Config(
         String siteDescription,
         String language,
         Path templatesDir,
-        Path staticDir) {
+        Path staticDir,
+        String metricsToken) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SITE_NAME = "The Gazette";
@@ -65,22 +67,52 @@ public record Config(
     public static Config forTest() {
         String db = "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         Path data = Path.of(System.getProperty("java.io.tmpdir"), "gazette-test-" + UUID.randomUUID());
-        return new Config("127.0.0.1", 0, data, "http://127.0.0.1", db, null, null, null, null, null);
+        return new Config("127.0.0.1", 0, data, "http://127.0.0.1", db, null, null, null, null, null, null);
     }
 
     public Config withBaseUrl(String url) {
         return new Config(
-                host, port, dataDir, url, jdbcUrl, siteName, siteDescription, language, templatesDir, staticDir);
+                host,
+                port,
+                dataDir,
+                url,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                metricsToken);
     }
 
     public Config withJdbcUrl(String url) {
         return new Config(
-                host, port, dataDir, baseUrl, url, siteName, siteDescription, language, templatesDir, staticDir);
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                url,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                metricsToken);
     }
 
     public Config withPort(int newPort) {
         return new Config(
-                host, newPort, dataDir, baseUrl, jdbcUrl, siteName, siteDescription, language, templatesDir, staticDir);
+                host,
+                newPort,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                metricsToken);
     }
 
     public boolean isHttps() {
@@ -94,8 +126,11 @@ public record Config(
 
     static String embeddedJdbcUrl(Path dataDir) {
         // File mode, one process at a time; the file lock guards against a second server on the same data.
+        // WRITE_DELAY=0 writes every commit through before it returns, so a confirmed save survives kill -9;
+        // DB_CLOSE_ON_EXIT=FALSE lets the server drain requests before it closes the store itself.
         return "jdbc:h2:file:"
-                + dataDir.toAbsolutePath().resolve("gazette").toString().replace('\\', '/');
+                + dataDir.toAbsolutePath().resolve("gazette").toString().replace('\\', '/')
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private static String normaliseBaseUrl(String url) {

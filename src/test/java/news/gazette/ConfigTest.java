@@ -14,7 +14,7 @@ class ConfigTest {
         Config config = Config.from(new String[0], Map.of());
         assertThat(config.port()).isEqualTo(7070);
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
-        assertThat(config.jdbcUrl()).startsWith("jdbc:h2:file:").endsWith("/data/gazette");
+        assertThat(config.jdbcUrl()).startsWith("jdbc:h2:file:").contains("/data/gazette;");
         assertThat(config.baseUrl()).isEqualTo("http://127.0.0.1:7070");
     }
 

@@ -2,6 +2,8 @@ package news.gazette.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +28,11 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and brings the schema up to date with the migrations on the classpath. */
     public static Database open(String jdbcUrl, Path dataDir) {
+        return open(jdbcUrl, dataDir, null);
+    }
+
+    /** As {@link #open(String, Path)}, reporting pool metrics to {@code registry} when it is not null. */
+    public static Database open(String jdbcUrl, Path dataDir, MeterRegistry registry) {
         if (jdbcUrl.startsWith("jdbc:h2:file:")) {
             try {
                 Files.createDirectories(dataDir);
@@ -40,6 +47,9 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(8);
         hikari.setMinimumIdle(1);
         hikari.setInitializationFailTimeout(10_000);
+        if (registry != null) {
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
             Flyway.configure()
