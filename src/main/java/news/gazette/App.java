@@ -1,11 +1,15 @@
 package news.gazette;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.ops.Health;
@@ -14,6 +18,7 @@ import news.gazette.story.JdbcStoryRepository;
 import news.gazette.story.Markdown;
 import news.gazette.story.StoryHandlers;
 import news.gazette.story.StoryRepository;
+import news.gazette.story.Tag;
 import news.gazette.web.Assets;
 import news.gazette.web.ErrorPages;
 import news.gazette.web.Layouts;
@@ -50,7 +55,11 @@ public final class App {
                 config.language(),
                 config.baseUrl(),
                 Assets.load(config.staticDir()));
-        Layouts layouts = new Layouts(site, () -> stories.findSections(SECTIONS_IN_NAV, clock.instant()));
+        // The section list counts stories per tag across the archive: worth a minute's staleness, not a query per page.
+        LoadingCache<String, List<Tag>> sections = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofMinutes(1))
+                .build(key -> stories.findSections(SECTIONS_IN_NAV, clock.instant()));
+        Layouts layouts = new Layouts(site, () -> sections.get("nav"));
         Pages pages = new Pages(config.templatesDir());
         StoryHandlers storyPages = new StoryHandlers(stories, new Markdown(), pages, layouts, clock);
         ErrorPages errorPages = new ErrorPages(pages, layouts);

@@ -5,10 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import news.gazette.db.Jdbc;
 
@@ -22,6 +26,7 @@ public final class JdbcStoryRepository implements StoryRepository {
             """;
 
     private static final String VISIBLE = "s.status = 'published' and s.published_at <= ?";
+    private static final int RELATED_CANDIDATES_PER_TAG = 20;
 
     private final Jdbc jdbc;
 
@@ -48,47 +53,45 @@ public final class JdbcStoryRepository implements StoryRepository {
 
     @Override
     public PageOf<StoryCard> findPublished(int page, int size, Instant now) {
-        String from = "from story s join author a on a.id = s.author_id where " + VISIBLE;
-        return pageOfCards(from, page, size, now);
+        return pageOfCards(VISIBLE, page, size, now);
     }
 
     @Override
     public PageOf<StoryCard> findPublishedByTag(Tag tag, int page, int size, Instant now) {
-        String from = "from story s join author a on a.id = s.author_id"
-                + " join story_tag st on st.story_id = s.id and st.tag_id = ? where " + VISIBLE;
-        return pageOfCards(from, page, size, tag.id(), now);
+        // A semi-join, so the database can walk the publication-time index and test membership per story.
+        String where = "s.id in (select st.story_id from story_tag st where st.tag_id = ?) and " + VISIBLE;
+        return pageOfCards(where, page, size, tag.id(), now);
     }
 
     @Override
     public PageOf<StoryCard> findPublishedByAuthor(Author author, int page, int size, Instant now) {
-        String from = "from story s join author a on a.id = s.author_id where s.author_id = ? and " + VISIBLE;
-        return pageOfCards(from, page, size, author.id(), now);
+        return pageOfCards("s.author_id = ? and " + VISIBLE, page, size, author.id(), now);
     }
 
+    /**
+     * Ranks the newest stories of each of the story's tags by how many tags they share with it. Looking only at the
+     * newest few per tag keeps this a handful of index walks, whatever the size of the archive.
+     */
     @Override
     public List<StoryCard> findRelated(Story story, int limit, Instant now) {
-        return jdbc.withConnection(c -> withTags(
-                c,
-                Jdbc.list(
-                        c,
-                        """
-                        select %s
-                        from story s
-                        join author a on a.id = s.author_id
-                        join (select st.story_id, count(*) as shared
-                              from story_tag st
-                              where st.tag_id in (select tag_id from story_tag where story_id = ?)
-                                and st.story_id <> ?
-                              group by st.story_id) r on r.story_id = s.id
-                        where %s
-                        order by r.shared desc, s.published_at desc, s.id desc
-                        limit ?
-                        """.formatted(CARD_COLUMNS, VISIBLE),
-                        JdbcStoryRepository::toCard,
-                        story.id(),
-                        story.id(),
-                        now,
-                        limit)));
+        Map<Long, StoryCard> cards = new LinkedHashMap<>();
+        Map<Long, Integer> shared = new LinkedHashMap<>();
+        for (Tag tag : story.tags()) {
+            for (StoryCard card :
+                    findPublishedByTag(tag, 1, RELATED_CANDIDATES_PER_TAG, now).items()) {
+                if (card.id() != story.id()) {
+                    cards.putIfAbsent(card.id(), card);
+                    shared.merge(card.id(), 1, Integer::sum);
+                }
+            }
+        }
+        return cards.values().stream()
+                .sorted(Comparator.comparing((StoryCard card) -> shared.get(card.id()))
+                        .reversed()
+                        .thenComparing(StoryCard::publishedAt, Comparator.reverseOrder())
+                        .thenComparing(StoryCard::id, Comparator.reverseOrder()))
+                .limit(limit)
+                .toList();
     }
 
     @Override
@@ -179,21 +182,45 @@ public final class JdbcStoryRepository implements StoryRepository {
         });
     }
 
-    private PageOf<StoryCard> pageOfCards(String from, int page, int size, Object... params) {
+    /**
+     * One page of visible stories matching {@code where} (over {@code story s}), newest first. The page's ids come
+     * from the publication-time index alone (ordering by {@code status} first lets the database use it for sorting);
+     * only those few rows are then read in full.
+     */
+    private PageOf<StoryCard> pageOfCards(String where, int page, int size, Object... params) {
         return jdbc.withConnection(c -> {
-            long total = Jdbc.list(c, "select count(*) " + from, row -> row.getLong(1), params)
+            long total = Jdbc.list(c, "select count(*) from story s where " + where, row -> row.getLong(1), params)
                     .get(0);
-            Object[] pageParams = new Object[params.length + 2];
-            System.arraycopy(params, 0, pageParams, 0, params.length);
+            Object[] pageParams = Arrays.copyOf(params, params.length + 2);
             pageParams[params.length] = size;
             pageParams[params.length + 1] = (long) (page - 1) * size;
-            List<StoryCard> cards = Jdbc.list(
+            List<Long> ids = Jdbc.list(
                     c,
-                    "select " + CARD_COLUMNS + " " + from + " order by s.published_at desc, s.id desc limit ? offset ?",
-                    JdbcStoryRepository::toCard,
+                    "select s.id from story s where " + where
+                            + " order by s.status, s.published_at desc, s.id desc limit ? offset ?",
+                    row -> row.getLong(1),
                     pageParams);
-            return new PageOf<>(withTags(c, cards), page, size, total);
+            return new PageOf<>(withTags(c, cardsInOrder(c, ids)), page, size, total);
         });
+    }
+
+    private static List<StoryCard> cardsInOrder(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, StoryCard> byId = new HashMap<>();
+        Jdbc.list(
+                        c,
+                        "select " + CARD_COLUMNS + " from story s join author a on a.id = s.author_id where s.id in ("
+                                + placeholders(ids.size()) + ")",
+                        JdbcStoryRepository::toCard,
+                        ids.toArray())
+                .forEach(card -> byId.put(card.id(), card));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** Loads the tags of all cards in one query instead of one per card. */
@@ -203,7 +230,6 @@ public final class JdbcStoryRepository implements StoryRepository {
         }
         Map<Long, List<Tag>> tagsByStory = new LinkedHashMap<>();
         cards.forEach(card -> tagsByStory.put(card.id(), new ArrayList<>()));
-        String placeholders = String.join(", ", Collections.nCopies(cards.size(), "?"));
         Jdbc.list(
                 c,
                 """
@@ -211,7 +237,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                 from story_tag st join tag t on t.id = st.tag_id
                 where st.story_id in (%s)
                 order by st.story_id, st.position, t.name
-                """.formatted(placeholders),
+                """.formatted(placeholders(cards.size())),
                 row -> tagsByStory.get(row.getLong("story_id")).add(toTag(row)),
                 tagsByStory.keySet().toArray());
         return cards.stream()
