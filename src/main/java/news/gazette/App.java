@@ -4,8 +4,11 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import java.io.PrintWriter;
 import java.time.Clock;
+import news.gazette.account.UserCommand;
+import news.gazette.admin.Newsroom;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
+import news.gazette.media.MediaStore;
 import news.gazette.story.JdbcStoryRepository;
 import news.gazette.story.Markdown;
 import news.gazette.story.StoryHandlers;
@@ -36,7 +39,8 @@ public final class App {
     /** As {@link #create(Config)}, with the clock that decides when scheduled stories appear. */
     public static Javalin create(Config config, Clock clock) {
         Database db = Database.open(config.jdbcUrl(), config.dataDir());
-        StoryRepository stories = new JdbcStoryRepository(new Jdbc(db.dataSource()));
+        Jdbc jdbc = new Jdbc(db.dataSource());
+        StoryRepository stories = new JdbcStoryRepository(jdbc);
         Site site = new Site(
                 config.siteName(),
                 config.siteDescription(),
@@ -45,7 +49,18 @@ public final class App {
                 Assets.load(config.staticDir()));
         Layouts layouts = new Layouts(site, () -> stories.findSections(SECTIONS_IN_NAV, clock.instant()));
         Pages pages = new Pages(config.templatesDir());
-        StoryHandlers storyPages = new StoryHandlers(stories, new Markdown(), pages, layouts, clock);
+        Markdown markdown = new Markdown();
+        StoryHandlers storyPages = new StoryHandlers(stories, markdown, pages, layouts, clock);
+        Newsroom newsroom = new Newsroom(
+                jdbc,
+                stories,
+                new MediaStore(config.mediaDir()),
+                markdown,
+                pages,
+                site,
+                config.isHttps(),
+                config.adminPassword(),
+                clock);
         ErrorPages errorPages = new ErrorPages(pages, layouts);
         SecurityHeaders securityHeaders = new SecurityHeaders(config.isHttps());
 
@@ -64,6 +79,8 @@ public final class App {
             c.routes.get("/tags/{slug}/page/{n}", storyPages::tag);
             c.routes.get("/authors/{slug}", storyPages::author);
             c.routes.get("/authors/{slug}/page/{n}", storyPages::author);
+            c.routes.get("/corrections", storyPages::corrections);
+            newsroom.register(c);
             c.routes.get("/assets/<path>", site.assets()::serve);
             c.routes.get(
                     "/favicon.ico", ctx -> ctx.redirect(site.asset("img/favicon.svg"), HttpStatus.MOVED_PERMANENTLY));
@@ -75,6 +92,10 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("user")) {
+            // Account chores: gazette user add NAME --role editor, gazette user reset-password NAME.
+            System.exit(UserCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+        }
         CommandLineOptions options = new CommandLineOptions();
         CommandLine cli = CommandLineOptions.commandLine(options, System.getenv());
         try {

@@ -21,6 +21,9 @@ import java.util.UUID;
  * @param language BCP 47 language tag of the site's content
  * @param templatesDir when set, templates are compiled from this folder and reloaded on change (development)
  * @param staticDir when set, assets are read from this folder instead of the jar (development)
+ * @param mediaDir folder for uploaded images; defaults to {@code media} under {@code dataDir}. Several instances share
+ *     uploads by pointing this at one shared volume.
+ * @param adminPassword password of the first account, {@code admin}, created when there is none; random if null
  */
 public record Config(
         String host,
@@ -32,7 +35,9 @@ public record Config(
         String siteDescription,
         String language,
         Path templatesDir,
-        Path staticDir) {
+        Path staticDir,
+        Path mediaDir,
+        String adminPassword) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SITE_NAME = "The Gazette";
@@ -54,6 +59,8 @@ public record Config(
         siteName = blankTo(siteName, DEFAULT_SITE_NAME);
         siteDescription = blankTo(siteDescription, DEFAULT_SITE_DESCRIPTION);
         language = blankTo(language, "en");
+        mediaDir = mediaDir == null ? dataDir.resolve("media") : mediaDir;
+        adminPassword = adminPassword == null || adminPassword.isBlank() ? null : adminPassword;
     }
 
     /** Reads options from the command line, falling back to {@code GAZETTE_*} variables, then defaults. */
@@ -65,22 +72,77 @@ public record Config(
     public static Config forTest() {
         String db = "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         Path data = Path.of(System.getProperty("java.io.tmpdir"), "gazette-test-" + UUID.randomUUID());
-        return new Config("127.0.0.1", 0, data, "http://127.0.0.1", db, null, null, null, null, null);
+        return new Config("127.0.0.1", 0, data, "http://127.0.0.1", db, null, null, null, null, null, null, null);
     }
 
     public Config withBaseUrl(String url) {
         return new Config(
-                host, port, dataDir, url, jdbcUrl, siteName, siteDescription, language, templatesDir, staticDir);
+                host,
+                port,
+                dataDir,
+                url,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                adminPassword);
     }
 
     public Config withJdbcUrl(String url) {
         return new Config(
-                host, port, dataDir, baseUrl, url, siteName, siteDescription, language, templatesDir, staticDir);
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                url,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                adminPassword);
     }
 
     public Config withPort(int newPort) {
         return new Config(
-                host, newPort, dataDir, baseUrl, jdbcUrl, siteName, siteDescription, language, templatesDir, staticDir);
+                host,
+                newPort,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                adminPassword);
+    }
+
+    public Config withAdminPassword(String password) {
+        return new Config(
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                password);
+    }
+
+    @Override
+    public String toString() {
+        // Never print the password, e.g. in a failed test's message.
+        return "Config[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", baseUrl=" + baseUrl + "]";
     }
 
     public boolean isHttps() {
@@ -92,7 +154,7 @@ public record Config(
         return baseUrl + path;
     }
 
-    static String embeddedJdbcUrl(Path dataDir) {
+    public static String embeddedJdbcUrl(Path dataDir) {
         // File mode, one process at a time; the file lock guards against a second server on the same data.
         return "jdbc:h2:file:"
                 + dataDir.toAbsolutePath().resolve("gazette").toString().replace('\\', '/');

@@ -21,7 +21,8 @@ public final class JdbcStoryRepository implements StoryRepository {
             a.id as author_id, a.slug as author_slug, a.name as author_name, a.bio as author_bio
             """;
 
-    private static final String VISIBLE = "s.status = 'published' and s.published_at <= ?";
+    // Trashed stories keep their row until the trash is emptied; every reader query goes through this condition.
+    private static final String VISIBLE = "s.status = 'published' and s.published_at <= ? and s.deleted_at is null";
 
     private final Jdbc jdbc;
 
@@ -44,6 +45,34 @@ public final class JdbcStoryRepository implements StoryRepository {
             Story story = found.get(0);
             return Optional.of(withRelations(c, story));
         });
+    }
+
+    @Override
+    public Optional<String> findRenamedSlug(String oldSlug, Instant now) {
+        return jdbc.first("""
+                select s.slug from story_slug_history h join story s on s.id = h.story_id
+                where h.old_slug = ? and %s
+                """.formatted(VISIBLE), row -> row.getString(1), oldSlug, now);
+    }
+
+    @Override
+    public List<CorrectionListing> findCorrections(int limit, Instant now) {
+        return jdbc.list(
+                """
+                select s.slug, s.headline, c.posted_at, c.wrong, c.correct
+                from story_correction c join story s on s.id = c.story_id
+                where %s
+                order by c.posted_at desc, c.id desc
+                limit ?
+                """.formatted(VISIBLE),
+                row -> new CorrectionListing(
+                        row.getString("slug"),
+                        row.getString("headline"),
+                        Jdbc.instant(row, "posted_at"),
+                        row.getString("wrong"),
+                        row.getString("correct")),
+                now,
+                limit);
     }
 
     @Override
@@ -197,7 +226,7 @@ public final class JdbcStoryRepository implements StoryRepository {
     }
 
     /** Loads the tags of all cards in one query instead of one per card. */
-    private static List<StoryCard> withTags(Connection c, List<StoryCard> cards) throws SQLException {
+    static List<StoryCard> withTags(Connection c, List<StoryCard> cards) throws SQLException {
         if (cards.isEmpty()) {
             return cards;
         }
@@ -219,7 +248,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                 .toList();
     }
 
-    private static Story withRelations(Connection c, Story story) throws SQLException {
+    static Story withRelations(Connection c, Story story) throws SQLException {
         List<Tag> tags = Jdbc.list(c, """
                 select t.id, t.slug, t.name from story_tag st join tag t on t.id = st.tag_id
                 where st.story_id = ? order by st.position, t.name
@@ -246,10 +275,20 @@ public final class JdbcStoryRepository implements StoryRepository {
                 story.notes(),
                 story.version(),
                 tags,
-                updates);
+                updates,
+                Jdbc.list(
+                        c,
+                        "select id, posted_at, wrong, correct from story_correction where story_id = ?"
+                                + " order by posted_at desc, id desc",
+                        row -> new StoryCorrection(
+                                row.getLong("id"),
+                                Jdbc.instant(row, "posted_at"),
+                                row.getString("wrong"),
+                                row.getString("correct")),
+                        story.id()));
     }
 
-    private static Story toStoryWithoutRelations(ResultSet row) throws SQLException {
+    static Story toStoryWithoutRelations(ResultSet row) throws SQLException {
         return new Story(
                 row.getLong("id"),
                 row.getString("slug"),
@@ -267,10 +306,11 @@ public final class JdbcStoryRepository implements StoryRepository {
                 row.getString("notes"),
                 row.getInt("version"),
                 List.of(),
+                List.of(),
                 List.of());
     }
 
-    private static StoryCard toCard(ResultSet row) throws SQLException {
+    static StoryCard toCard(ResultSet row) throws SQLException {
         return new StoryCard(
                 row.getLong("id"),
                 row.getString("slug"),
@@ -284,7 +324,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                 List.of());
     }
 
-    private static FeaturedImage toImage(ResultSet row) throws SQLException {
+    static FeaturedImage toImage(ResultSet row) throws SQLException {
         String url = row.getString("image_url");
         if (url == null || url.isBlank()) {
             return null;
@@ -297,7 +337,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                 row.getInt("image_height"));
     }
 
-    private static Author toAuthorColumns(ResultSet row) throws SQLException {
+    static Author toAuthorColumns(ResultSet row) throws SQLException {
         return new Author(
                 row.getLong("author_id"),
                 row.getString("author_slug"),
@@ -305,11 +345,11 @@ public final class JdbcStoryRepository implements StoryRepository {
                 row.getString("author_bio"));
     }
 
-    private static Author toAuthor(ResultSet row) throws SQLException {
+    static Author toAuthor(ResultSet row) throws SQLException {
         return new Author(row.getLong("id"), row.getString("slug"), row.getString("name"), row.getString("bio"));
     }
 
-    private static Tag toTag(ResultSet row) throws SQLException {
+    static Tag toTag(ResultSet row) throws SQLException {
         return new Tag(row.getLong("id"), row.getString("slug"), row.getString("name"));
     }
 }
