@@ -107,8 +107,8 @@ public final class StoryEditorHandlers {
         form.validate(errors, visible, now);
         Slug slug = null;
         if (form.slug().isEmpty() && !form.headline().isEmpty()) {
+            // Left out of the form, so that a corrected headline still names the story if this save fails.
             slug = writer.uniqueSlug(Slug.from(form.headline()), id);
-            form = form.withSlug(slug.value());
         } else if (Slug.isValid(form.slug())) {
             slug = new Slug(form.slug());
             if (writer.isSlugTaken(slug.value(), id)) {
@@ -117,7 +117,7 @@ public final class StoryEditorHandlers {
         }
         if (!errors.isEmpty() || slug == null) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, before, form, errors, null, "Nothing was saved: please check the fields marked below.", false);
+            render(ctx, before, form, errors, null, null, false);
             return;
         }
         Author author = stories.findOrCreateAuthor(form.author());
@@ -140,7 +140,7 @@ public final class StoryEditorHandlers {
             if (outcome == StoryWriter.Outcome.SLUG_TAKEN) {
                 errors.add("slug", "Another story took this address a moment ago. Try " + writer.uniqueSlug(slug, id));
                 ctx.status(HttpStatus.BAD_REQUEST);
-                render(ctx, before, form, errors, null, "Nothing was saved.", false);
+                render(ctx, before, form, errors, null, null, false);
                 return;
             }
             if (outcome == StoryWriter.Outcome.STALE) {

@@ -147,27 +147,6 @@ public record StoryForm(
                 correctionRight);
     }
 
-    public StoryForm withSlug(String newSlug) {
-        return new StoryForm(
-                version,
-                headline,
-                newSlug,
-                summary,
-                body,
-                tags,
-                author,
-                imageUrl,
-                imageAlt,
-                imageCaption,
-                notes,
-                publish,
-                publishAt,
-                developing,
-                updateNote,
-                correctionWrong,
-                correctionRight);
-    }
-
     /** Checks every field and adds a message for each problem; {@code published} says whether readers see it now. */
     public void validate(FormErrors errors, boolean published, Instant now) {
         if (headline.isEmpty()) {
