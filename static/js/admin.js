@@ -2,6 +2,25 @@
 // the Preview button renders the same preview on the server.
 (function () {
   "use strict";
+  // A file over the limit would be refused by the server together with everything typed; stop it here.
+  var file = document.getElementById("image");
+  if (file) {
+    file.addEventListener("change", function () {
+      var old = document.getElementById("image-size-error");
+      if (old) {
+        old.parentNode.removeChild(old);
+      }
+      if (file.files.length && file.files[0].size > 10 * 1024 * 1024) {
+        var message = document.createElement("p");
+        message.className = "field-error";
+        message.id = "image-size-error";
+        message.textContent = "This file is larger than 10 MB; choose a smaller one.";
+        file.setAttribute("aria-describedby", "image-hint image-size-error");
+        file.parentNode.appendChild(message);
+        file.value = "";
+      }
+    });
+  }
   var form = document.getElementById("story-form");
   var body = document.getElementById("body");
   var panel = document.getElementById("preview");

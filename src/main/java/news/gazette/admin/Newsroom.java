@@ -2,6 +2,7 @@ package news.gazette.admin;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import news.gazette.account.AccountBootstrap;
 import news.gazette.account.AccountRepository;
@@ -62,6 +63,10 @@ public final class Newsroom {
         c.jetty.multipartConfig.maxTotalRequestSize(12, SizeUnit.MB);
         c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
 
+        // An upload over the limits fails while Jetty parses the form; answer 413, not a server error.
+        c.routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
+            ctx.status(isTooLarge(e) ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST);
+        });
         c.routes.before("/admin", auth::check);
         c.routes.before("/admin/<rest>", auth::check);
         c.routes.get("/admin/login", signIn::form);
@@ -83,5 +88,15 @@ public final class Newsroom {
         c.routes.post("/admin/accounts", accounts::create);
         c.routes.post("/admin/accounts/{id}/delete", accounts::delete);
         c.routes.get("/media/{name}", media::serve);
+    }
+
+    private static boolean isTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.contains("exceeded")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

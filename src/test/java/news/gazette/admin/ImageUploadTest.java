@@ -65,6 +65,24 @@ class ImageUploadTest {
     }
 
     @Test
+    void an_upload_over_ten_megabytes_is_refused_with_413_and_stores_nothing() {
+        TestSite site = TestSite.create();
+        long before = site.count("select count(*) from story");
+        JavalinTest.test(site.app, (server, client) -> {
+            NewsroomClient c = StoryEditorTest.signedIn(server.port());
+            byte[] big = new byte[10 * 1024 * 1024 + 1];
+            big[0] = (byte) 0x89;
+            var reply = c.postMultipart(
+                    "/admin/stories/new",
+                    c.form("headline", "Huge", "author", "Desk", "body", "text"),
+                    upload("huge.png", "image/png", big));
+            assertThat(reply.status()).isEqualTo(413);
+        });
+        assertThat(site.count("select count(*) from story")).isEqualTo(before);
+        assertThat(site.config.mediaDir().toFile().list()).isNullOrEmpty();
+    }
+
+    @Test
     void an_image_needs_alt_text() throws Exception {
         TestSite site = TestSite.create();
         byte[] png = png(300, 200);

@@ -237,6 +237,23 @@ class StoryEditorTest {
                     .isEqualTo(303);
             assertThat(client.get("/articles/binned-story").code()).isEqualTo(200);
 
+            // Unpublishing (back to draft) hides it too.
+            var unpublished = c.post(
+                    "/admin/stories/" + id,
+                    c.form(
+                            "version",
+                            "1",
+                            "headline",
+                            "Binned Story",
+                            "body",
+                            "b",
+                            "author",
+                            "Desk",
+                            "publish",
+                            "draft"));
+            assertThat(unpublished.status()).isEqualTo(303);
+            assertThat(client.get("/articles/binned-story").code()).isEqualTo(404);
+
             c.post("/admin/stories/" + id + "/trash", c.form());
             assertThat(c.post("/admin/trash/empty", c.form()).status()).isEqualTo(303);
         });
