@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.imageio.ImageIO;
 import news.gazette.App;
 import news.gazette.Config;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 @Tag("browser")
 class NewsroomJourneyTest {
@@ -53,7 +56,8 @@ class NewsroomJourneyTest {
             driver.findElement(By.id("username")).sendKeys("admin");
             driver.findElement(By.id("password")).sendKeys(PASSWORD);
             driver.findElement(By.cssSelector("form button[type=submit]")).click();
-            assertThat(driver.getCurrentUrl()).endsWith("/admin/stories/new");
+            new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.urlContains("/admin/stories/new"));
 
             driver.findElement(By.id("headline")).sendKeys("Park Reopens After Flood Repairs");
             driver.findElement(By.id("summary")).sendKeys("The riverside park is open again.");
@@ -68,7 +72,12 @@ class NewsroomJourneyTest {
             driver.findElement(By.cssSelector("button[name=action][value=save]"))
                     .click();
 
-            assertThat(driver.getCurrentUrl()).contains("saved=1");
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("saved=1"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("the story was not saved; the page says: "
+                        + driver.findElement(By.tagName("main")).getText());
+            }
             assertThat(driver.findElement(By.cssSelector(".notice-ok")).getText())
                     .startsWith("Saved");
         } finally {
