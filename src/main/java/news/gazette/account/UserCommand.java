@@ -29,10 +29,18 @@ import picocli.CommandLine.Parameters;
         subcommands = {UserCommand.Add.class, UserCommand.ResetPassword.class})
 public final class UserCommand {
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data folder (GAZETTE_DATA, default ./data).")
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "Data folder (GAZETTE_DATA, default ./data).")
     Path dataDir;
 
-    @Option(names = "--db-url", paramLabel = "JDBC_URL", description = "JDBC URL of the database (GAZETTE_DB_URL).")
+    @Option(
+            names = "--db-url",
+            paramLabel = "JDBC_URL",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "JDBC URL of the database (GAZETTE_DB_URL).")
     String jdbcUrl;
 
     private final Map<String, String> env;

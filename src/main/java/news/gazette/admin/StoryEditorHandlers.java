@@ -59,7 +59,7 @@ public final class StoryEditorHandlers {
     }
 
     public void newForm(Context ctx) {
-        StoryForm form = StoryForm.blank(AdminAuth.account(ctx));
+        StoryForm form = StoryForm.blank();
         render(ctx, null, form, new FormErrors(), null, null, false);
     }
 
@@ -242,6 +242,7 @@ public final class StoryEditorHandlers {
             boolean conflict) {
         String title = story == null ? "New story" : "Edit: " + story.headline();
         boolean trashed = story != null && newsroom.isTrashed(story.id());
+        boolean live = story != null && !trashed && story.isVisibleAt(clock.instant());
         pages.render(
                 ctx,
                 "admin/edit.jte",
@@ -249,6 +250,7 @@ public final class StoryEditorHandlers {
                         layouts.of(ctx, title, story == null ? "new" : "stories"),
                         story,
                         trashed,
+                        live,
                         form,
                         errors,
                         preview,

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import news.gazette.account.Account;
 import news.gazette.story.Slug;
 import news.gazette.story.Story;
 import news.gazette.story.StoryStatus;
@@ -71,7 +70,7 @@ public record StoryForm(
         correctionRight = clean(correctionRight);
     }
 
-    public static StoryForm blank(Account author) {
+    public static StoryForm blank() {
         return new StoryForm(0, "", "", "", "", "", "", "", "", "", "", "draft", "", false, "", "", "");
     }
 
