@@ -49,30 +49,12 @@ public final class JdbcStoryRepository implements StoryRepository {
 
     @Override
     public Optional<String> findRenamedSlug(String oldSlug, Instant now) {
-        return jdbc.first("""
-                select s.slug from story_slug_history h join story s on s.id = h.story_id
-                where h.old_slug = ? and %s
-                """.formatted(VISIBLE), row -> row.getString(1), oldSlug, now);
+        return StoryHistorySql.findRenamedSlug(jdbc, VISIBLE, oldSlug, now);
     }
 
     @Override
     public List<CorrectionListing> findCorrections(int limit, Instant now) {
-        return jdbc.list(
-                """
-                select s.slug, s.headline, c.posted_at, c.wrong, c.correct
-                from story_correction c join story s on s.id = c.story_id
-                where %s
-                order by c.posted_at desc, c.id desc
-                limit ?
-                """.formatted(VISIBLE),
-                row -> new CorrectionListing(
-                        row.getString("slug"),
-                        row.getString("headline"),
-                        Jdbc.instant(row, "posted_at"),
-                        row.getString("wrong"),
-                        row.getString("correct")),
-                now,
-                limit);
+        return StoryHistorySql.findCorrections(jdbc, VISIBLE, limit, now);
     }
 
     @Override
@@ -276,16 +258,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                 story.version(),
                 tags,
                 updates,
-                Jdbc.list(
-                        c,
-                        "select id, posted_at, wrong, correct from story_correction where story_id = ?"
-                                + " order by posted_at desc, id desc",
-                        row -> new StoryCorrection(
-                                row.getLong("id"),
-                                Jdbc.instant(row, "posted_at"),
-                                row.getString("wrong"),
-                                row.getString("correct")),
-                        story.id()));
+                StoryHistorySql.corrections(c, story.id()));
     }
 
     static Story toStoryWithoutRelations(ResultSet row) throws SQLException {

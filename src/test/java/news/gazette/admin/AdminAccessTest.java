@@ -160,6 +160,17 @@ class AdminAccessTest {
     }
 
     @Test
+    void behind_an_https_base_url_the_session_cookie_is_secure() {
+        var app = news.gazette.App.create(news.gazette.Config.forTest()
+                .withBaseUrl("https://news.example")
+                .withAdminPassword(TestSite.ADMIN_PASSWORD));
+        JavalinTest.test(app, (server, client) -> {
+            var reply = new NewsroomClient(server.port()).signIn("admin", TestSite.ADMIN_PASSWORD);
+            assertThat(reply.header("Set-Cookie")).contains("; Secure").contains("HttpOnly");
+        });
+    }
+
+    @Test
     void a_wrong_password_is_refused_and_next_never_leaves_the_newsroom() {
         TestSite site = TestSite.create();
         JavalinTest.test(site.app, (server, client) -> {
