@@ -208,7 +208,7 @@ public final class JdbcStoryRepository implements StoryRepository {
     }
 
     /** Loads the tags of all cards in one query instead of one per card. */
-    static List<StoryCard> withTags(Connection c, List<StoryCard> cards) throws SQLException {
+    private static List<StoryCard> withTags(Connection c, List<StoryCard> cards) throws SQLException {
         if (cards.isEmpty()) {
             return cards;
         }
@@ -283,7 +283,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                 List.of());
     }
 
-    static StoryCard toCard(ResultSet row) throws SQLException {
+    private static StoryCard toCard(ResultSet row) throws SQLException {
         return new StoryCard(
                 row.getLong("id"),
                 row.getString("slug"),
@@ -297,7 +297,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                 List.of());
     }
 
-    static FeaturedImage toImage(ResultSet row) throws SQLException {
+    private static FeaturedImage toImage(ResultSet row) throws SQLException {
         String url = row.getString("image_url");
         if (url == null || url.isBlank()) {
             return null;
@@ -310,7 +310,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                 row.getInt("image_height"));
     }
 
-    static Author toAuthorColumns(ResultSet row) throws SQLException {
+    private static Author toAuthorColumns(ResultSet row) throws SQLException {
         return new Author(
                 row.getLong("author_id"),
                 row.getString("author_slug"),
@@ -318,11 +318,11 @@ public final class JdbcStoryRepository implements StoryRepository {
                 row.getString("author_bio"));
     }
 
-    static Author toAuthor(ResultSet row) throws SQLException {
+    private static Author toAuthor(ResultSet row) throws SQLException {
         return new Author(row.getLong("id"), row.getString("slug"), row.getString("name"), row.getString("bio"));
     }
 
-    static Tag toTag(ResultSet row) throws SQLException {
+    private static Tag toTag(ResultSet row) throws SQLException {
         return new Tag(row.getLong("id"), row.getString("slug"), row.getString("name"));
     }
 }
