@@ -10,8 +10,11 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import news.gazette.account.UserCommand;
+import news.gazette.admin.Newsroom;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
+import news.gazette.media.MediaStore;
 import news.gazette.ops.Health;
 import news.gazette.ops.Metrics;
 import news.gazette.story.JdbcStoryRepository;
@@ -48,7 +51,8 @@ public final class App {
         Metrics metrics = new Metrics(config.metricsToken());
         Database db = Database.open(config.jdbcUrl(), config.dataDir(), metrics.registry());
         Health health = new Health(db);
-        StoryRepository stories = new JdbcStoryRepository(new Jdbc(db.dataSource()));
+        Jdbc jdbc = new Jdbc(db.dataSource());
+        StoryRepository stories = new JdbcStoryRepository(jdbc);
         Site site = new Site(
                 config.siteName(),
                 config.siteDescription(),
@@ -61,7 +65,18 @@ public final class App {
                 .build(key -> stories.findSections(SECTIONS_IN_NAV, clock.instant()));
         Layouts layouts = new Layouts(site, () -> sections.get("nav"));
         Pages pages = new Pages(config.templatesDir());
-        StoryHandlers storyPages = new StoryHandlers(stories, new Markdown(), pages, layouts, clock);
+        Markdown markdown = new Markdown();
+        StoryHandlers storyPages = new StoryHandlers(stories, markdown, pages, layouts, clock);
+        Newsroom newsroom = new Newsroom(
+                jdbc,
+                stories,
+                new MediaStore(config.mediaDir()),
+                markdown,
+                pages,
+                site,
+                config.isHttps(),
+                config.adminPassword(),
+                clock);
         ErrorPages errorPages = new ErrorPages(pages, layouts);
         SecurityHeaders securityHeaders = new SecurityHeaders(config.isHttps());
 
@@ -85,6 +100,8 @@ public final class App {
             page(c, "/authors/{slug}", storyPages::author);
             page(c, "/authors/{slug}/page/{n}", storyPages::author);
             page(c, "/assets/<path>", site.assets()::serve);
+            page(c, "/corrections", storyPages::corrections);
+            newsroom.register(c);
             c.routes.get(
                     "/favicon.ico", ctx -> ctx.redirect(site.asset("img/favicon.svg"), HttpStatus.MOVED_PERMANENTLY));
             c.routes.get("/healthz", health::live);
@@ -101,6 +118,10 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("user")) {
+            // Account chores: gazette user add NAME --role editor, gazette user reset-password NAME.
+            System.exit(UserCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+        }
         CommandLineOptions options = new CommandLineOptions();
         CommandLine cli = CommandLineOptions.commandLine(options, System.getenv());
         try {

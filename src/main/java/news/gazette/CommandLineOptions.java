@@ -16,7 +16,13 @@ import picocli.CommandLine.Option;
         version = "Gazette 0.1",
         sortOptions = false,
         description = "Serves a news site: reader pages, feeds and the newsroom.",
-        footer = {"", "Every option can also be set by the environment variable shown in its description."})
+        footer = {
+            "",
+            "Every option can also be set by the environment variable shown in its description.",
+            "GAZETTE_ADMIN_PASSWORD sets the password of the first account, admin, on first start.",
+            "",
+            "Accounts: gazette user add NAME [--role editor|administrator], gazette user reset-password NAME"
+        })
 final class CommandLineOptions {
 
     @Option(
@@ -79,11 +85,22 @@ final class CommandLineOptions {
     String metricsToken;
 
     @Option(
+            names = "--media-dir",
+            paramLabel = "DIR",
+            description = "Folder for uploaded images; point several instances at one shared volume"
+                    + " (GAZETTE_MEDIA_DIR, default <data>/media).")
+    Path mediaDir;
+
+    /** Only from the environment: a password on the command line would show in {@code ps}. */
+    String adminPassword;
+
+    @Option(
             names = "--dev",
             description = "Development mode: reload templates/ and static/ from the working folder (GAZETTE_DEV).")
     boolean dev;
 
     static CommandLine commandLine(CommandLineOptions options, Map<String, String> env) {
+        options.adminPassword = env.get("GAZETTE_ADMIN_PASSWORD");
         CommandLine cli = new CommandLine(options);
         cli.setDefaultValueProvider(new EnvironmentDefaults(env));
         return cli;
@@ -112,6 +129,8 @@ final class CommandLineOptions {
                 language,
                 dev ? Path.of("templates") : null,
                 dev ? Path.of("static") : null,
+                mediaDir,
+                adminPassword,
                 metricsToken);
     }
 

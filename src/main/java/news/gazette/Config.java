@@ -21,6 +21,9 @@ import java.util.UUID;
  * @param language BCP 47 language tag of the site's content
  * @param templatesDir when set, templates are compiled from this folder and reloaded on change (development)
  * @param staticDir when set, assets are read from this folder instead of the jar (development)
+ * @param mediaDir folder for uploaded images; defaults to {@code media} under {@code dataDir}. Several instances share
+ *     uploads by pointing this at one shared volume.
+ * @param adminPassword password of the first account, {@code admin}, created when there is none; random if null
  * @param metricsToken bearer token that lets a non-loopback client read {@code /metrics}; null allows loopback only
  */
 public record Config(
@@ -34,6 +37,8 @@ public record Config(
         String language,
         Path templatesDir,
         Path staticDir,
+        Path mediaDir,
+        String adminPassword,
         String metricsToken) {
 
     public static final int DEFAULT_PORT = 7070;
@@ -56,6 +61,8 @@ public record Config(
         siteName = blankTo(siteName, DEFAULT_SITE_NAME);
         siteDescription = blankTo(siteDescription, DEFAULT_SITE_DESCRIPTION);
         language = blankTo(language, "en");
+        mediaDir = mediaDir == null ? dataDir.resolve("media") : mediaDir;
+        adminPassword = adminPassword == null || adminPassword.isBlank() ? null : adminPassword;
     }
 
     /** Reads options from the command line, falling back to {@code GAZETTE_*} variables, then defaults. */
@@ -67,7 +74,7 @@ public record Config(
     public static Config forTest() {
         String db = "jdbc:h2:mem:test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         Path data = Path.of(System.getProperty("java.io.tmpdir"), "gazette-test-" + UUID.randomUUID());
-        return new Config("127.0.0.1", 0, data, "http://127.0.0.1", db, null, null, null, null, null, null);
+        return new Config("127.0.0.1", 0, data, "http://127.0.0.1", db, null, null, null, null, null, null, null, null);
     }
 
     public Config withBaseUrl(String url) {
@@ -82,6 +89,8 @@ public record Config(
                 language,
                 templatesDir,
                 staticDir,
+                mediaDir,
+                adminPassword,
                 metricsToken);
     }
 
@@ -97,6 +106,8 @@ public record Config(
                 language,
                 templatesDir,
                 staticDir,
+                mediaDir,
+                adminPassword,
                 metricsToken);
     }
 
@@ -112,7 +123,32 @@ public record Config(
                 language,
                 templatesDir,
                 staticDir,
+                mediaDir,
+                adminPassword,
                 metricsToken);
+    }
+
+    public Config withAdminPassword(String password) {
+        return new Config(
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                password,
+                metricsToken);
+    }
+
+    @Override
+    public String toString() {
+        // Never print the password, e.g. in a failed test's message.
+        return "Config[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", baseUrl=" + baseUrl + "]";
     }
 
     public boolean isHttps() {
@@ -124,7 +160,7 @@ public record Config(
         return baseUrl + path;
     }
 
-    static String embeddedJdbcUrl(Path dataDir) {
+    public static String embeddedJdbcUrl(Path dataDir) {
         // File mode, one process at a time; the file lock guards against a second server on the same data.
         // WRITE_DELAY=0 writes every commit through before it returns, so a confirmed save survives kill -9;
         // DB_CLOSE_ON_EXIT=FALSE lets the server drain requests before it closes the store itself.

@@ -4,6 +4,9 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import news.gazette.account.AccountRepository;
+import news.gazette.account.Passwords;
+import news.gazette.account.Role;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.story.Author;
@@ -20,21 +23,37 @@ public final class TestSite {
     public final Config config;
     public final Javalin app;
     public final StoryRepository stories;
+    public final AccountRepository accounts;
+    public final Jdbc jdbc;
     private final Database db;
+
+    /** The password of the first account, {@code admin}, on every test site. */
+    public static final String ADMIN_PASSWORD = "correct horse battery staple";
 
     private TestSite(Config config, Clock clock) {
         this.config = config;
         this.app = App.create(config, clock);
         this.db = Database.open(config.jdbcUrl(), config.dataDir());
-        this.stories = new JdbcStoryRepository(new Jdbc(db.dataSource()));
+        this.jdbc = new Jdbc(db.dataSource());
+        this.stories = new JdbcStoryRepository(jdbc);
+        this.accounts = new AccountRepository(jdbc);
     }
 
     public static TestSite create() {
-        return new TestSite(Config.forTest(), Clock.systemUTC());
+        return create(Clock.systemUTC());
     }
 
     public static TestSite create(Clock clock) {
-        return new TestSite(Config.forTest(), clock);
+        return new TestSite(Config.forTest().withAdminPassword(ADMIN_PASSWORD), clock);
+    }
+
+    /** Adds an account with {@code password}. */
+    public void addAccount(String username, String password, Role role) {
+        accounts.create(username, new Passwords().hash(password), role, Instant.now());
+    }
+
+    public long count(String sql) {
+        return jdbc.count(sql);
     }
 
     /** Publishes a story with the given headline at {@code publishedAt} and returns its slug. */

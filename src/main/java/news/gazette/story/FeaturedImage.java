@@ -19,6 +19,14 @@ public record FeaturedImage(String url, String alt, String caption, int width, i
         caption = caption == null ? "" : caption;
     }
 
+    /**
+     * The {@code srcset} of an uploaded image (its resized widths), or null for any other image, which then has only its
+     * {@code src}.
+     */
+    public String srcset() {
+        return news.gazette.media.ImageVariants.srcset(url, width);
+    }
+
     public boolean hasSize() {
         return width > 0 && height > 0;
     }

@@ -25,7 +25,8 @@ public final class JdbcStoryRepository implements StoryRepository {
             a.id as author_id, a.slug as author_slug, a.name as author_name, a.bio as author_bio
             """;
 
-    private static final String VISIBLE = "s.status = 'published' and s.published_at <= ?";
+    // Trashed stories keep their row until the trash is emptied; every reader query goes through this condition.
+    private static final String VISIBLE = "s.status = 'published' and s.published_at <= ? and s.deleted_at is null";
     private static final int RELATED_CANDIDATES_PER_TAG = 20;
 
     private final Jdbc jdbc;
@@ -49,6 +50,16 @@ public final class JdbcStoryRepository implements StoryRepository {
             Story story = found.get(0);
             return Optional.of(withRelations(c, story));
         });
+    }
+
+    @Override
+    public Optional<String> findRenamedSlug(String oldSlug, Instant now) {
+        return StoryHistorySql.findRenamedSlug(jdbc, VISIBLE, oldSlug, now);
+    }
+
+    @Override
+    public List<CorrectionListing> findCorrections(int limit, Instant now) {
+        return StoryHistorySql.findCorrections(jdbc, VISIBLE, limit, now);
     }
 
     @Override
@@ -245,7 +256,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                 .toList();
     }
 
-    private static Story withRelations(Connection c, Story story) throws SQLException {
+    static Story withRelations(Connection c, Story story) throws SQLException {
         List<Tag> tags = Jdbc.list(c, """
                 select t.id, t.slug, t.name from story_tag st join tag t on t.id = st.tag_id
                 where st.story_id = ? order by st.position, t.name
@@ -272,10 +283,11 @@ public final class JdbcStoryRepository implements StoryRepository {
                 story.notes(),
                 story.version(),
                 tags,
-                updates);
+                updates,
+                StoryHistorySql.corrections(c, story.id()));
     }
 
-    private static Story toStoryWithoutRelations(ResultSet row) throws SQLException {
+    static Story toStoryWithoutRelations(ResultSet row) throws SQLException {
         return new Story(
                 row.getLong("id"),
                 row.getString("slug"),
@@ -292,6 +304,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                 toImage(row),
                 row.getString("notes"),
                 row.getInt("version"),
+                List.of(),
                 List.of(),
                 List.of());
     }

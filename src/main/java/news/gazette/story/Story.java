@@ -29,7 +29,8 @@ public record Story(
         String notes,
         int version,
         List<Tag> tags,
-        List<StoryUpdate> updates) {
+        List<StoryUpdate> updates,
+        List<StoryCorrection> corrections) {
 
     public Story {
         Objects.requireNonNull(slug, "slug");
@@ -41,6 +42,7 @@ public record Story(
         notes = notes == null ? "" : notes;
         tags = List.copyOf(tags);
         updates = List.copyOf(updates);
+        corrections = List.copyOf(corrections);
     }
 
     public String path() {

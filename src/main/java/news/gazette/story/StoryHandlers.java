@@ -49,11 +49,26 @@ public final class StoryHandlers {
             throw new NotFoundResponse();
         }
         Instant now = clock.instant();
-        Story story = stories.findPublishedBySlug(slug, now).orElseThrow(NotFoundResponse::new);
+        Optional<Story> found = stories.findPublishedBySlug(slug, now);
+        if (found.isEmpty()) {
+            // A renamed story keeps its old address working for readers, links and search engines.
+            String current = stories.findRenamedSlug(slug, now).orElseThrow(NotFoundResponse::new);
+            ctx.redirect("/articles/" + current, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Story story = found.get();
         RenderedHtml body = markdown.render(story.bodyMarkdown());
         List<StoryCard> related = stories.findRelated(story, RELATED_LIMIT, now);
         var layout = layouts.of(story.headline(), story.summary(), story.path());
         pages.render(ctx, "story/show.jte", new ArticlePage(layout, story, body, related));
+    }
+
+    public void corrections(Context ctx) {
+        var layout = layouts.of("Corrections", "Corrections to our stories, newest first.", "/corrections");
+        pages.render(
+                ctx,
+                "story/corrections.jte",
+                new CorrectionsPage(layout, stories.findCorrections(200, clock.instant())));
     }
 
     public void tag(Context ctx) {

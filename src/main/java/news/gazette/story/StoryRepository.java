@@ -13,6 +13,12 @@ public interface StoryRepository {
     /** A story readers may see at {@code now}, with its tags and updates (newest first). */
     Optional<Story> findPublishedBySlug(String slug, Instant now);
 
+    /** The current slug of a visible story that used to be at {@code oldSlug}, for a permanent redirect. */
+    Optional<String> findRenamedSlug(String oldSlug, Instant now);
+
+    /** Corrections on stories readers can see at {@code now}, newest first. */
+    List<CorrectionListing> findCorrections(int limit, Instant now);
+
     /** Newest first; {@code page} is 1-based. */
     PageOf<StoryCard> findPublished(int page, int size, Instant now);
 

@@ -60,6 +60,9 @@ public final class ErrorPages {
     }
 
     private void render(Context ctx, int status) {
+        if (Boolean.TRUE.equals(ctx.attribute(Pages.RENDERED))) {
+            return; // a handler already answered with its own page, e.g. a form with its errors and status 400
+        }
         String[] text = TEXTS.get(status);
         String template = status == 404 ? "error/not-found.jte" : "error/error.jte";
         try {

@@ -15,6 +15,9 @@ public final class Pages {
 
     public static final String HTML_UTF8 = "text/html; charset=utf-8";
 
+    /** Set on a request whose page was rendered, so that an error status (a form's 400) keeps its own page. */
+    static final String RENDERED = "gazette.rendered";
+
     private final TemplateEngine engine;
 
     public Pages(Path templatesDir) {
@@ -29,6 +32,7 @@ public final class Pages {
     /** Renders {@code template} with its one page record and sends it as the HTML response. */
     public void render(Context ctx, String template, Object page) {
         ctx.contentType(HTML_UTF8).result(renderToString(template, page));
+        ctx.attribute(RENDERED, Boolean.TRUE);
     }
 
     public String renderToString(String template, Object page) {

@@ -1,0 +1,39 @@
+package news.gazette.admin;
+
+import java.util.List;
+import news.gazette.story.RenderedHtml;
+import news.gazette.story.Story;
+
+/**
+ * The model of {@code admin/edit.jte}.
+ *
+ * @param story the story as stored, or null while writing a new one
+ * @param live whether readers can see the story now
+ * @param preview the body rendered as readers will see it, when the editor asked for a preview
+ * @param notice a message at the top of the form: saved, or a conflict with someone else's save
+ * @param conflict true when the notice reports a stale save
+ */
+public record EditorPage(
+        AdminLayout layout,
+        Story story,
+        boolean trashed,
+        boolean live,
+        StoryForm form,
+        FormErrors errors,
+        RenderedHtml preview,
+        String notice,
+        boolean conflict,
+        List<String> authorNames) {
+
+    public EditorPage {
+        authorNames = List.copyOf(authorNames);
+    }
+
+    public boolean isNew() {
+        return story == null;
+    }
+
+    public String action() {
+        return story == null ? "/admin/stories/new" : "/admin/stories/" + story.id();
+    }
+}

@@ -1,0 +1,261 @@
+package news.gazette.admin;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import news.gazette.account.Account;
+import news.gazette.media.MediaStore;
+import news.gazette.media.RejectedImageException;
+import news.gazette.media.StoredImage;
+import news.gazette.story.Author;
+import news.gazette.story.FeaturedImage;
+import news.gazette.story.Markdown;
+import news.gazette.story.NewsroomStories;
+import news.gazette.story.RenderedHtml;
+import news.gazette.story.Slug;
+import news.gazette.story.Story;
+import news.gazette.story.StoryDraft;
+import news.gazette.story.StoryRepository;
+import news.gazette.story.StoryStatus;
+import news.gazette.story.StoryWriter;
+import news.gazette.web.Dates;
+import news.gazette.web.Pages;
+
+/** Writing, previewing and saving stories. */
+public final class StoryEditorHandlers {
+
+    private final NewsroomStories newsroom;
+    private final StoryWriter writer;
+    private final StoryRepository stories;
+    private final MediaStore media;
+    private final Markdown markdown;
+    private final Pages pages;
+    private final AdminLayouts layouts;
+    private final Clock clock;
+
+    public StoryEditorHandlers(
+            NewsroomStories newsroom,
+            StoryWriter writer,
+            StoryRepository stories,
+            MediaStore media,
+            Markdown markdown,
+            Pages pages,
+            AdminLayouts layouts,
+            Clock clock) {
+        this.newsroom = newsroom;
+        this.writer = writer;
+        this.stories = stories;
+        this.media = media;
+        this.markdown = markdown;
+        this.pages = pages;
+        this.layouts = layouts;
+        this.clock = clock;
+    }
+
+    public void newForm(Context ctx) {
+        StoryForm form = StoryForm.blank();
+        render(ctx, null, form, new FormErrors(), null, null, false);
+    }
+
+    public void editForm(Context ctx) {
+        Story story = find(ctx);
+        String notice = ctx.queryParam("saved") != null ? "Saved at " + Dates.human(story.modifiedAt()) + "." : null;
+        render(ctx, story, StoryForm.of(story, clock.instant()), new FormErrors(), null, notice, false);
+    }
+
+    public void create(Context ctx) {
+        save(ctx, null);
+    }
+
+    public void update(Context ctx) {
+        save(ctx, find(ctx));
+    }
+
+    /** For the editor's script: the body rendered as readers will see it, as an HTML fragment. */
+    public void preview(Context ctx) {
+        String body = ctx.formParam("body");
+        if (body != null && body.length() > StoryForm.MAX_BODY) {
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE);
+            return;
+        }
+        ctx.contentType(Pages.HTML_UTF8).result(markdown.render(body).html());
+    }
+
+    private void save(Context ctx, Story before) {
+        Account me = AdminAuth.account(ctx);
+        Instant now = clock.instant();
+        long id = before == null ? 0 : before.id();
+        StoryForm form = StoryForm.from(ctx);
+        FormErrors errors = new FormErrors();
+        if (ctx.formParam("remove_image") != null) {
+            form = form.withImageUrl("");
+        }
+        form = acceptUpload(ctx, form, errors);
+        FeaturedImage image = image(form, before, errors);
+        if ("preview".equals(ctx.formParam("action"))) {
+            render(ctx, before, form, errors, markdown.render(form.body()), null, false);
+            return;
+        }
+        Instant publishedAt = form.publicationTime(before, now);
+        boolean visible = form.status() == StoryStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
+        form.validate(errors, visible, now);
+        Slug slug = null;
+        if (form.slug().isEmpty() && !form.headline().isEmpty()) {
+            // Left out of the form, so that a corrected headline still names the story if this save fails.
+            slug = writer.uniqueSlug(Slug.from(form.headline()), id);
+        } else if (Slug.isValid(form.slug())) {
+            slug = new Slug(form.slug());
+            if (writer.isSlugTaken(slug.value(), id)) {
+                errors.add("slug", "Another story uses this address. Try " + writer.uniqueSlug(slug, id) + ".");
+            }
+        }
+        if (!errors.isEmpty() || slug == null) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, before, form, errors, null, null, false);
+            return;
+        }
+        Author author = stories.findOrCreateAuthor(form.author());
+        StoryDraft draft = new StoryDraft(
+                slug,
+                form.headline(),
+                form.summary(),
+                form.body(),
+                author.id(),
+                form.status(),
+                form.developing(),
+                publishedAt,
+                image,
+                form.notes(),
+                form.tagNames());
+        if (before == null) {
+            id = writer.create(draft, me.username(), now);
+        } else {
+            StoryWriter.Outcome outcome = writer.update(id, form.version(), draft, me.username(), now);
+            if (outcome == StoryWriter.Outcome.SLUG_TAKEN) {
+                errors.add("slug", "Another story took this address a moment ago. Try " + writer.uniqueSlug(slug, id));
+                ctx.status(HttpStatus.BAD_REQUEST);
+                render(ctx, before, form, errors, null, null, false);
+                return;
+            }
+            if (outcome == StoryWriter.Outcome.STALE) {
+                conflict(ctx, id, form);
+                return;
+            }
+        }
+        if (!form.updateNote().isEmpty()) {
+            stories.addUpdate(id, now, form.updateNote());
+        }
+        if (!form.correctionWrong().isEmpty()) {
+            writer.addCorrection(id, form.correctionWrong(), form.correctionRight(), now);
+        }
+        ctx.redirect("/admin/stories/" + id + "?saved=1", HttpStatus.SEE_OTHER);
+    }
+
+    /** Someone saved the story since this editor opened it: keep every word typed and say what happened. */
+    private void conflict(Context ctx, long id, StoryForm form) {
+        Story current = newsroom.findById(id).orElseThrow(NotFoundResponse::new);
+        StoryForm kept = new StoryForm(
+                current.version(),
+                form.headline(),
+                form.slug(),
+                form.summary(),
+                form.body(),
+                form.tags(),
+                form.author(),
+                form.imageUrl(),
+                form.imageAlt(),
+                form.imageCaption(),
+                form.notes(),
+                form.publish(),
+                form.publishAt(),
+                form.developing(),
+                form.updateNote(),
+                form.correctionWrong(),
+                form.correctionRight());
+        ctx.status(HttpStatus.CONFLICT);
+        render(
+                ctx,
+                current,
+                kept,
+                new FormErrors(),
+                null,
+                "Not saved: someone else saved this story at " + Dates.human(current.modifiedAt())
+                        + " while you were editing. Your text is below, unchanged. Open the story in a new tab to"
+                        + " compare; saving again replaces their version with yours.",
+                true);
+    }
+
+    private StoryForm acceptUpload(Context ctx, StoryForm form, FormErrors errors) {
+        UploadedFile file = ctx.uploadedFile("image");
+        if (file == null || file.size() == 0) {
+            return form;
+        }
+        if (file.size() > MediaStore.MAX_BYTES) {
+            errors.add("image", "The image is larger than 10 MB.");
+            return form;
+        }
+        try (InputStream in = file.content()) {
+            StoredImage stored = media.store(in.readNBytes((int) MediaStore.MAX_BYTES + 1));
+            return form.withImageUrl(stored.url());
+        } catch (RejectedImageException e) {
+            errors.add("image", e.getMessage());
+            return form;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The featured image the form names: the story's current one, or one uploaded to this site. */
+    private FeaturedImage image(StoryForm form, Story before, FormErrors errors) {
+        if (form.imageUrl().isEmpty()) {
+            return null;
+        }
+        if (before != null && before.image() != null && before.image().url().equals(form.imageUrl())) {
+            var old = before.image();
+            return new FeaturedImage(old.url(), form.imageAlt(), form.imageCaption(), old.width(), old.height());
+        }
+        StoredImage stored = media.find(form.imageUrl()).orElse(null);
+        if (stored == null) {
+            errors.add("image", "That image is not on this site; upload it again.");
+            return null;
+        }
+        return new FeaturedImage(stored.url(), form.imageAlt(), form.imageCaption(), stored.width(), stored.height());
+    }
+
+    private Story find(Context ctx) {
+        return newsroom.findById(AdminPaths.id(ctx)).orElseThrow(NotFoundResponse::new);
+    }
+
+    private void render(
+            Context ctx,
+            Story story,
+            StoryForm form,
+            FormErrors errors,
+            RenderedHtml preview,
+            String notice,
+            boolean conflict) {
+        String title = story == null ? "New story" : "Edit: " + story.headline();
+        boolean trashed = story != null && newsroom.isTrashed(story.id());
+        boolean live = story != null && !trashed && story.isVisibleAt(clock.instant());
+        pages.render(
+                ctx,
+                "admin/edit.jte",
+                new EditorPage(
+                        layouts.of(ctx, title, story == null ? "new" : "stories"),
+                        story,
+                        trashed,
+                        live,
+                        form,
+                        errors,
+                        preview,
+                        notice,
+                        conflict,
+                        newsroom.authorNames()));
+    }
+}

@@ -1,0 +1,244 @@
+package news.gazette.admin;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import news.gazette.story.Slug;
+import news.gazette.story.Story;
+import news.gazette.story.StoryStatus;
+
+/**
+ * Everything the story editor sends, exactly as typed, so that a form with errors comes back with nothing lost.
+ *
+ * @param publish "draft", "now" or "schedule"
+ * @param publishAt a {@code datetime-local} value, read as UTC
+ * @param version the version the editor started from, for optimistic locking; 0 for a new story
+ */
+public record StoryForm(
+        int version,
+        String headline,
+        String slug,
+        String summary,
+        String body,
+        String tags,
+        String author,
+        String imageUrl,
+        String imageAlt,
+        String imageCaption,
+        String notes,
+        String publish,
+        String publishAt,
+        boolean developing,
+        String updateNote,
+        String correctionWrong,
+        String correctionRight) {
+
+    public static final int MAX_HEADLINE = 300;
+    public static final int MAX_SUMMARY = 1000;
+    public static final int MAX_BODY = 200_000;
+    public static final int MAX_NOTES = 10_000;
+    public static final int MAX_TAGS = 2000;
+    public static final int MAX_TAG = 120;
+    public static final int MAX_AUTHOR = 200;
+    public static final int MAX_ALT = 500;
+    public static final int MAX_CAPTION = 1000;
+    public static final int MAX_NOTE = 2000;
+    static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    public StoryForm {
+        headline = clean(headline);
+        slug = clean(slug);
+        summary = clean(summary);
+        body = body == null ? "" : body.replace("\r\n", "\n");
+        tags = clean(tags);
+        author = clean(author);
+        imageUrl = clean(imageUrl);
+        imageAlt = clean(imageAlt);
+        imageCaption = clean(imageCaption);
+        notes = notes == null ? "" : notes.replace("\r\n", "\n");
+        publish = publish == null || !List.of("draft", "now", "schedule").contains(publish) ? "draft" : publish;
+        publishAt = clean(publishAt);
+        updateNote = clean(updateNote);
+        correctionWrong = clean(correctionWrong);
+        correctionRight = clean(correctionRight);
+    }
+
+    public static StoryForm blank() {
+        return new StoryForm(0, "", "", "", "", "", "", "", "", "", "", "draft", "", false, "", "", "");
+    }
+
+    public static StoryForm of(Story s, Instant now) {
+        String publish =
+                s.status() == StoryStatus.DRAFT ? "draft" : s.publishedAt().isAfter(now) ? "schedule" : "now";
+        var image = s.image();
+        return new StoryForm(
+                s.version(),
+                s.headline(),
+                s.slug(),
+                s.summary(),
+                s.bodyMarkdown(),
+                s.tags().stream().map(t -> t.name()).collect(Collectors.joining(", ")),
+                s.author().name(),
+                image == null ? "" : image.url(),
+                image == null ? "" : image.alt(),
+                image == null ? "" : image.caption(),
+                s.notes(),
+                publish,
+                s.publishedAt() == null ? "" : LOCAL.format(s.publishedAt().atOffset(ZoneOffset.UTC)),
+                s.developing(),
+                "",
+                "",
+                "");
+    }
+
+    public static StoryForm from(Context ctx) {
+        int version;
+        try {
+            version = Integer.parseInt(String.valueOf(ctx.formParam("version")));
+        } catch (NumberFormatException e) {
+            version = 0;
+        }
+        return new StoryForm(
+                version,
+                ctx.formParam("headline"),
+                ctx.formParam("slug"),
+                ctx.formParam("summary"),
+                ctx.formParam("body"),
+                ctx.formParam("tags"),
+                ctx.formParam("author"),
+                ctx.formParam("image_url"),
+                ctx.formParam("image_alt"),
+                ctx.formParam("image_caption"),
+                ctx.formParam("notes"),
+                ctx.formParam("publish"),
+                ctx.formParam("publish_at"),
+                ctx.formParam("developing") != null,
+                ctx.formParam("update_note"),
+                ctx.formParam("correction_wrong"),
+                ctx.formParam("correction_right"));
+    }
+
+    public StoryForm withImageUrl(String url) {
+        return new StoryForm(
+                version,
+                headline,
+                slug,
+                summary,
+                body,
+                tags,
+                author,
+                url,
+                imageAlt,
+                imageCaption,
+                notes,
+                publish,
+                publishAt,
+                developing,
+                updateNote,
+                correctionWrong,
+                correctionRight);
+    }
+
+    /** Checks every field and adds a message for each problem; {@code published} says whether readers see it now. */
+    public void validate(FormErrors errors, boolean published, Instant now) {
+        if (headline.isEmpty()) {
+            errors.add("headline", "Write a headline.");
+        }
+        errors.checkLength("headline", "The headline", headline, MAX_HEADLINE);
+        if (!slug.isEmpty() && !Slug.isValid(slug)) {
+            errors.add(
+                    "slug",
+                    "Use lowercase letters, digits and single hyphens, at most " + Slug.MAX_LENGTH
+                            + " characters, e.g. city-council-votes.");
+        }
+        errors.checkLength("summary", "The summary", summary, MAX_SUMMARY);
+        errors.checkLength("body", "The body", body, MAX_BODY);
+        errors.checkLength("tags", "The tags", tags, MAX_TAGS);
+        for (String tag : tagNames()) {
+            if (tag.length() > MAX_TAG) {
+                errors.add("tags", "Each tag may have at most " + MAX_TAG + " characters.");
+            }
+        }
+        if (author.isEmpty()) {
+            errors.add("author", "Name the author or desk for the byline.");
+        }
+        errors.checkLength("author", "The byline", author, MAX_AUTHOR);
+        if (!imageUrl.isEmpty() && imageAlt.isEmpty()) {
+            errors.add("image_alt", "Describe the image for readers who cannot see it.");
+        }
+        errors.checkLength("image_alt", "The alt text", imageAlt, MAX_ALT);
+        errors.checkLength("image_caption", "The caption", imageCaption, MAX_CAPTION);
+        errors.checkLength("notes", "The notes", notes, MAX_NOTES);
+        if (publish.equals("schedule")) {
+            Instant at = scheduledAt();
+            if (at == null) {
+                errors.add("publish_at", "Give a date and time (UTC) to publish at.");
+            } else if (!at.isAfter(now)) {
+                errors.add("publish_at", "That time has passed; choose a later time or publish now.");
+            }
+        }
+        errors.checkLength("update_note", "The update note", updateNote, MAX_NOTE);
+        if (!updateNote.isEmpty() && !published) {
+            errors.add("update_note", "Update notes are for stories readers can already see.");
+        }
+        errors.checkLength("correction_wrong", "The correction", correctionWrong, MAX_NOTE);
+        errors.checkLength("correction_right", "The correction", correctionRight, MAX_NOTE);
+        if (correctionWrong.isEmpty() != correctionRight.isEmpty()) {
+            errors.add(
+                    correctionWrong.isEmpty() ? "correction_wrong" : "correction_right",
+                    "A correction needs both what was wrong and what is right.");
+        } else if (!correctionWrong.isEmpty() && !published) {
+            errors.add("correction_wrong", "Corrections are for stories readers can already see.");
+        }
+    }
+
+    public List<String> tagNames() {
+        return Arrays.stream(tags.split(","))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .toList();
+    }
+
+    /** The scheduled time in UTC, or null if none was given or it cannot be read. */
+    public Instant scheduledAt() {
+        if (publishAt.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(publishAt.length() > 16 ? publishAt.substring(0, 16) : publishAt, LOCAL)
+                    .toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** When the story should be published given what it was before, or null for a draft with no date. */
+    public Instant publicationTime(Story before, Instant now) {
+        return switch (publish) {
+            case "schedule" -> scheduledAt();
+            case "now" ->
+                before != null
+                                && before.status() == StoryStatus.PUBLISHED
+                                && before.publishedAt() != null
+                                && !before.publishedAt().isAfter(now)
+                        ? before.publishedAt()
+                        : now.truncatedTo(ChronoUnit.SECONDS);
+            default -> before == null ? null : before.publishedAt();
+        };
+    }
+
+    public StoryStatus status() {
+        return publish.equals("draft") ? StoryStatus.DRAFT : StoryStatus.PUBLISHED;
+    }
+
+    private static String clean(String value) {
+        return value == null ? "" : value.strip();
+    }
+}

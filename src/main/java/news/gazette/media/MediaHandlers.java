@@ -1,0 +1,30 @@
+package news.gazette.media;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Serves uploaded images. A name is content-addressed, so a response never changes and may be cached for a year. */
+public final class MediaHandlers {
+
+    private final MediaStore store;
+
+    public MediaHandlers(MediaStore store) {
+        this.store = store;
+    }
+
+    public void serve(Context ctx) {
+        String name = ctx.pathParam("name");
+        Path file = store.file(name).orElseThrow(NotFoundResponse::new);
+        ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        ctx.contentType(name.endsWith(".png") ? "image/png" : "image/jpeg");
+        try {
+            ctx.result(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package news.gazette.story;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import news.gazette.db.Jdbc;
+
+/** What the newsroom reads: stories in any state, including drafts, scheduled and trashed ones, and their history. */
+public final class NewsroomStories {
+
+    /** The story list's filters. */
+    public enum Filter {
+        ALL,
+        DRAFT,
+        SCHEDULED,
+        PUBLISHED,
+        TRASH;
+
+        public static Filter parse(String value) {
+            try {
+                return value == null || value.isBlank() ? ALL : valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return ALL;
+            }
+        }
+
+        public String param() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final String ROW_COLUMNS = """
+            s.id, s.slug, s.headline, a.name as author_name, s.status, s.published_at, s.modified_at, s.deleted_at
+            from story s join author a on a.id = s.author_id
+            """;
+
+    private final Jdbc jdbc;
+
+    public NewsroomStories(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A story in any state, with its tags, updates and corrections. */
+    public Optional<Story> findById(long id) {
+        return jdbc.withConnection(c -> {
+            List<Story> found = Jdbc.list(c, """
+                    select s.*, a.slug as author_slug, a.name as author_name, a.bio as author_bio
+                    from story s join author a on a.id = s.author_id where s.id = ?
+                    """, JdbcStoryRepository::toStoryWithoutRelations, id);
+            return found.isEmpty() ? Optional.empty() : Optional.of(JdbcStoryRepository.withRelations(c, found.get(0)));
+        });
+    }
+
+    public boolean isTrashed(long id) {
+        return jdbc.count("select count(*) from story where id = ? and deleted_at is not null", id) > 0;
+    }
+
+    /** Stories matching {@code filter} whose headline contains {@code search}, most recently changed first. */
+    public PageOf<NewsroomRow> list(Filter filter, String search, int page, int size, Instant now) {
+        String where = switch (filter) {
+            case ALL -> "s.deleted_at is null";
+            case DRAFT -> "s.deleted_at is null and s.status = 'draft'";
+            case SCHEDULED -> "s.deleted_at is null and s.status = 'published' and s.published_at > ?";
+            case PUBLISHED -> "s.deleted_at is null and s.status = 'published' and s.published_at <= ?";
+            case TRASH -> "s.deleted_at is not null";
+        };
+        boolean usesNow = filter == Filter.SCHEDULED || filter == Filter.PUBLISHED;
+        String term = search == null ? "" : search.strip();
+        String pattern = "%"
+                + term.toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                + "%";
+        String sql = where + (term.isEmpty() ? "" : " and lower(s.headline) like ? escape '\\'");
+        Object[] params = term.isEmpty()
+                ? (usesNow ? new Object[] {now} : new Object[] {})
+                : (usesNow ? new Object[] {now, pattern} : new Object[] {pattern});
+        return jdbc.withConnection(c -> {
+            long total = Jdbc.list(c, "select count(*) from story s where " + sql, row -> row.getLong(1), params)
+                    .get(0);
+            Object[] pageParams = java.util.Arrays.copyOf(params, params.length + 2);
+            pageParams[params.length] = size;
+            pageParams[params.length + 1] = (long) (page - 1) * size;
+            List<NewsroomRow> rows = Jdbc.list(
+                    c,
+                    "select " + ROW_COLUMNS + " where " + sql
+                            + " order by s.modified_at desc, s.id desc limit ? offset ?",
+                    NewsroomStories::toRow,
+                    pageParams);
+            return new PageOf<>(rows, page, size, total);
+        });
+    }
+
+    public NewsroomCounts counts(Instant now) {
+        return jdbc.withConnection(c -> {
+            List<Long> n = Jdbc.list(
+                            c,
+                            """
+                    select
+                      sum(case when deleted_at is null and status = 'draft' then 1 else 0 end),
+                      sum(case when deleted_at is null and status = 'published' and published_at > ? then 1 else 0 end),
+                      sum(case when deleted_at is null and status = 'published' and published_at <= ? then 1 else 0 end),
+                      sum(case when deleted_at is not null then 1 else 0 end)
+                    from story""",
+                            row -> List.of(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)),
+                            now,
+                            now)
+                    .get(0);
+            return new NewsroomCounts(n.get(0), n.get(1), n.get(2), n.get(3));
+        });
+    }
+
+    /** Stories due to appear, soonest first. */
+    public List<NewsroomRow> scheduled(int limit, Instant now) {
+        return jdbc.list("select " + ROW_COLUMNS + """
+                 where s.deleted_at is null and s.status = 'published' and s.published_at > ?
+                order by s.published_at, s.id limit ?""", NewsroomStories::toRow, now, limit);
+    }
+
+    public List<NewsroomRow> recentlyChanged(int limit) {
+        return jdbc.list(
+                "select " + ROW_COLUMNS + " where s.deleted_at is null order by s.modified_at desc, s.id desc limit ?",
+                NewsroomStories::toRow,
+                limit);
+    }
+
+    public List<String> authorNames() {
+        return jdbc.list("select name from author order by name", row -> row.getString(1));
+    }
+
+    /** Newest first. */
+    public List<StoryRevision> revisions(long storyId) {
+        return jdbc.list(
+                "select * from story_revision where story_id = ? order by version desc, id desc",
+                NewsroomStories::toRevision,
+                storyId);
+    }
+
+    public Optional<StoryRevision> revision(long storyId, long revisionId) {
+        return jdbc.first(
+                "select * from story_revision where story_id = ? and id = ?",
+                NewsroomStories::toRevision,
+                storyId,
+                revisionId);
+    }
+
+    /** The revision saved just before {@code revision}, if any. */
+    public Optional<StoryRevision> previous(StoryRevision revision) {
+        return jdbc.first(
+                """
+                select * from story_revision where story_id = ? and (version < ? or (version = ? and id < ?))
+                order by version desc, id desc limit 1""",
+                NewsroomStories::toRevision,
+                revision.storyId(),
+                revision.version(),
+                revision.version(),
+                revision.id());
+    }
+
+    private static NewsroomRow toRow(ResultSet row) throws SQLException {
+        return new NewsroomRow(
+                row.getLong("id"),
+                row.getString("slug"),
+                row.getString("headline"),
+                row.getString("author_name"),
+                StoryStatus.fromDb(row.getString("status")),
+                Jdbc.instant(row, "published_at"),
+                Jdbc.instant(row, "modified_at"),
+                Jdbc.instant(row, "deleted_at"));
+    }
+
+    private static StoryRevision toRevision(ResultSet row) throws SQLException {
+        return new StoryRevision(
+                row.getLong("id"),
+                row.getLong("story_id"),
+                row.getInt("version"),
+                Jdbc.instant(row, "saved_at"),
+                row.getString("saved_by"),
+                row.getString("slug"),
+                row.getString("headline"),
+                row.getString("summary"),
+                row.getString("body_markdown"),
+                row.getString("notes"),
+                row.getString("status"),
+                Jdbc.instant(row, "published_at"),
+                row.getString("tags"));
+    }
+}

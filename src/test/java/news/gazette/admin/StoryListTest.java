@@ -1,0 +1,82 @@
+package news.gazette.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.testtools.JavalinTest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import news.gazette.TestSite;
+import news.gazette.account.Role;
+import news.gazette.story.StoryStatus;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+class StoryListTest {
+
+    @Test
+    void the_list_filters_by_status_searches_headlines_and_pages() {
+        TestSite site = TestSite.create();
+        Instant now = Instant.now();
+        for (int i = 1; i <= 30; i++) {
+            site.publish("Published Number " + i, now.minus(i, ChronoUnit.HOURS));
+        }
+        site.save("Quiet Draft About Owls", StoryStatus.DRAFT, null, "b");
+        site.publish("Tomorrow's Owl Story", now.plus(1, ChronoUnit.DAYS));
+        JavalinTest.test(site.app, (server, client) -> {
+            NewsroomClient c = StoryEditorTest.signedIn(server.port());
+            Document drafts = c.get("/admin/stories?status=draft").doc();
+            assertThat(drafts.select(".story-table tbody tr")).hasSize(1);
+            assertThat(drafts.selectFirst(".story-table tbody").text())
+                    .contains("Quiet Draft About Owls")
+                    .contains("Draft")
+                    .contains("Test Reporter");
+
+            Document scheduled = c.get("/admin/stories?status=scheduled").doc();
+            assertThat(scheduled.select(".story-table tbody tr")).hasSize(1);
+            assertThat(scheduled.selectFirst(".status").text()).isEqualTo("Scheduled");
+
+            Document owls = c.get("/admin/stories?q=OWL").doc();
+            assertThat(owls.select(".story-table tbody tr a[href^=/admin/stories/]")
+                            .eachText())
+                    .containsExactlyInAnyOrder("Quiet Draft About Owls", "Tomorrow's Owl Story");
+            assertThat(c.get("/admin/stories?q=100%25").doc().select(".story-table tbody tr"))
+                    .isEmpty();
+
+            Document first = c.get("/admin/stories?status=published").doc();
+            assertThat(first.select(".story-table tbody tr")).hasSize(NewsroomHandlers.PAGE_SIZE);
+            assertThat(first.selectFirst(".pager").text())
+                    .contains("Page 1 of 2")
+                    .contains("31 stories");
+            String next = first.selectFirst(".pager a[rel=next]").attr("href");
+            Document second = c.get(next).doc();
+            assertThat(second.select(".story-table tbody tr")).hasSize(31 - NewsroomHandlers.PAGE_SIZE);
+
+            Document dashboard = c.get("/admin").doc();
+            assertThat(dashboard.selectFirst(".counts").text())
+                    .contains("31 published")
+                    .contains("1 scheduled")
+                    .contains("1 drafts");
+        });
+    }
+
+    @Test
+    void only_an_administrator_may_empty_the_trash() {
+        TestSite site = TestSite.create();
+        site.addAccount("eddie", "editor password 1", Role.EDITOR);
+        site.publish("Doomed Story", Instant.now().minus(1, ChronoUnit.HOURS));
+        long id = site.jdbc
+                .first("select id from story where slug = 'doomed-story'", r -> r.getLong(1))
+                .orElseThrow();
+        JavalinTest.test(site.app, (server, client) -> {
+            NewsroomClient editor = new NewsroomClient(server.port());
+            editor.signIn("eddie", "editor password 1");
+            assertThat(editor.post("/admin/stories/" + id + "/trash", editor.form())
+                            .status())
+                    .isEqualTo(303);
+            assertThat(editor.post("/admin/trash/empty", editor.form()).status())
+                    .isEqualTo(403);
+        });
+        assertThat(site.count("select count(*) from story where deleted_at is not null"))
+                .isEqualTo(1);
+    }
+}
