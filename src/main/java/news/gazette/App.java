@@ -6,6 +6,15 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
+import news.gazette.feed.FeedEntries;
+import news.gazette.feed.FeedFormat;
+import news.gazette.feed.FeedHandlers;
+import news.gazette.feed.FeedRepository;
+import news.gazette.search.H2SearchRepository;
+import news.gazette.search.SearchHandlers;
+import news.gazette.search.SearchRepository;
+import news.gazette.seo.SitemapHandlers;
+import news.gazette.seo.SitemapRepository;
 import news.gazette.story.JdbcStoryRepository;
 import news.gazette.story.Markdown;
 import news.gazette.story.StoryHandlers;
@@ -36,7 +45,14 @@ public final class App {
     /** As {@link #create(Config)}, with the clock that decides when scheduled stories appear. */
     public static Javalin create(Config config, Clock clock) {
         Database db = Database.open(config.jdbcUrl(), config.dataDir());
-        StoryRepository stories = new JdbcStoryRepository(new Jdbc(db.dataSource()));
+        Jdbc jdbc = new Jdbc(db.dataSource());
+        StoryRepository stories = new JdbcStoryRepository(jdbc);
+        SearchRepository search = switch (db.dialect()) {
+            case H2 -> H2SearchRepository.install(jdbc);
+            case POSTGRESQL ->
+                throw new IllegalStateException(
+                        "search on PostgreSQL needs its tsvector implementation (see docs/ARCHITECTURE.md)");
+        };
         Site site = new Site(
                 config.siteName(),
                 config.siteDescription(),
@@ -45,7 +61,13 @@ public final class App {
                 Assets.load(config.staticDir()));
         Layouts layouts = new Layouts(site, () -> stories.findSections(SECTIONS_IN_NAV, clock.instant()));
         Pages pages = new Pages(config.templatesDir());
-        StoryHandlers storyPages = new StoryHandlers(stories, new Markdown(), pages, layouts, clock);
+        Markdown markdown = new Markdown();
+        StoryHandlers storyPages = new StoryHandlers(stories, markdown, pages, layouts, clock);
+        FeedHandlers feeds =
+                new FeedHandlers(stories, new FeedRepository(jdbc), new FeedEntries(site, markdown), site, clock);
+        SearchHandlers searchPages = new SearchHandlers(search, pages, layouts, clock);
+        SitemapHandlers sitemaps =
+                new SitemapHandlers(new SitemapRepository(jdbc), site, clock, SitemapHandlers.PART_SIZE);
         ErrorPages errorPages = new ErrorPages(pages, layouts);
         SecurityHeaders securityHeaders = new SecurityHeaders(config.isHttps());
 
@@ -64,6 +86,18 @@ public final class App {
             c.routes.get("/tags/{slug}/page/{n}", storyPages::tag);
             c.routes.get("/authors/{slug}", storyPages::author);
             c.routes.get("/authors/{slug}/page/{n}", storyPages::author);
+            c.routes.get("/search", searchPages::results);
+            for (FeedFormat format : FeedFormat.values()) {
+                c.routes.get(format.path(), feeds.site(format));
+                c.routes.get("/tags/{slug}" + format.path(), feeds.tag(format));
+                c.routes.get("/authors/{slug}" + format.path(), feeds.author(format));
+            }
+            c.routes.get("/rss", ctx -> ctx.redirect(FeedFormat.RSS.path(), HttpStatus.MOVED_PERMANENTLY));
+            c.routes.get("/feed", ctx -> ctx.redirect(FeedFormat.RSS.path(), HttpStatus.MOVED_PERMANENTLY));
+            c.routes.get("/sitemap.xml", sitemaps::sitemap);
+            c.routes.get("/sitemaps/{name}", sitemaps::part);
+            c.routes.get("/news-sitemap.xml", sitemaps::news);
+            c.routes.get("/robots.txt", sitemaps::robots);
             c.routes.get("/assets/<path>", site.assets()::serve);
             c.routes.get(
                     "/favicon.ico", ctx -> ctx.redirect(site.asset("img/favicon.svg"), HttpStatus.MOVED_PERMANENTLY));

@@ -21,7 +21,11 @@ public final class JdbcStoryRepository implements StoryRepository {
             a.id as author_id, a.slug as author_slug, a.name as author_name, a.bio as author_bio
             """;
 
-    private static final String VISIBLE = "s.status = 'published' and s.published_at <= ?";
+    /**
+     * What readers may see, for a story aliased {@code s}, with {@code now} bound to its one parameter. Public so that
+     * feeds, search and sitemaps apply exactly the same rule.
+     */
+    public static final String VISIBLE = "s.status = 'published' and s.published_at <= ?";
 
     private final Jdbc jdbc;
 
