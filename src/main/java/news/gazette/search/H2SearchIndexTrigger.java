@@ -11,12 +11,14 @@ import org.h2.api.Trigger;
 
 /**
  * H2 calls this after each row written to {@code story} or {@code story_tag}, in the writer's transaction, so the
- * search index can never drift from the stories. A story write that leaves headline, summary and body alone (a
- * status change, an update time) does not reindex.
+ * search index can never drift from the stories. A story write that changes none of the columns search reads (an
+ * update time, newsroom notes) does not reindex.
  */
 public final class H2SearchIndexTrigger implements Trigger {
 
-    private static final List<String> TEXT_COLUMNS = List.of("HEADLINE", "SUMMARY", "BODY_MARKDOWN");
+    /** The columns search reads; DELETED_AT, where the newsroom has it, takes a story out of search. */
+    private static final List<String> TEXT_COLUMNS =
+            List.of("HEADLINE", "SUMMARY", "BODY_MARKDOWN", "STATUS", "PUBLISHED_AT", "DELETED_AT");
 
     private boolean storyTable;
     private final List<Integer> textColumns = new ArrayList<>();

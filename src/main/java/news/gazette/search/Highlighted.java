@@ -3,8 +3,10 @@ package news.gazette.search;
 import gg.jte.Content;
 import gg.jte.TemplateOutput;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 
@@ -57,16 +59,23 @@ public final class Highlighted implements Content {
                 matched.add(term);
             }
         }
+        Map<String, Integer> occurrences = new HashMap<>();
+        matched.forEach(term -> occurrences.merge(term, 1, Integer::sum));
+        // Most different terms first; among equals, the window holding the rarest term, which says most about why
+        // the story matched.
         int best = -1;
         int bestCount = 0;
+        int bestRarity = Integer.MAX_VALUE;
         for (int i = 0; i < positions.size(); i++) {
             Set<String> inWindow = new HashSet<>();
             for (int j = i; j < positions.size() && positions.get(j) - positions.get(i) < maxChars * 2 / 3; j++) {
                 inWindow.add(matched.get(j));
             }
-            if (inWindow.size() > bestCount) {
+            int rarity = inWindow.stream().mapToInt(occurrences::get).min().orElse(Integer.MAX_VALUE);
+            if (inWindow.size() > bestCount || (inWindow.size() == bestCount && rarity < bestRarity)) {
                 best = positions.get(i);
                 bestCount = inWindow.size();
+                bestRarity = rarity;
             }
         }
         int start = best < 0 ? 0 : Math.max(0, best - maxChars / 4);

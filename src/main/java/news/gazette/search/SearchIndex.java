@@ -3,6 +3,7 @@ package news.gazette.search;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,22 @@ public final class SearchIndex {
 
     private SearchIndex() {}
 
-    /** Rewrites the terms of story {@code storyId}; a story that no longer exists loses its terms. */
+    /**
+     * Which stories have terms: published ones, including scheduled ones (searches compare their publication time with
+     * the clock). Drafts have none, so an unpublished story disappears from search in the same transaction.
+     */
+    static final String INDEXED = "s.status = 'published' and s.published_at is not null";
+
+    /** Rewrites the terms of story {@code storyId}; a story that is gone or not published loses its terms. */
     public static void reindex(Connection c, long storyId) throws SQLException {
         Jdbc.update(c, "delete from search_term where story_id = ?", storyId);
-        List<String[]> rows = Jdbc.list(
+        List<Object[]> rows = Jdbc.list(
                 c,
-                "select headline, summary, body_markdown from story where id = ?",
-                row -> new String[] {row.getString(1), row.getString(2), row.getString(3)},
+                "select s.headline, s.summary, s.body_markdown, s.published_at from story s where s.id = ? and "
+                        + INDEXED,
+                row -> new Object[] {
+                    row.getString(1), row.getString(2), row.getString(3), row.getObject(4, OffsetDateTime.class)
+                },
                 storyId);
         if (rows.isEmpty()) {
             return;
@@ -45,26 +55,28 @@ public final class SearchIndex {
                 "select t.name from story_tag st join tag t on t.id = st.tag_id where st.story_id = ?",
                 row -> row.getString(1),
                 storyId);
-        String[] story = rows.get(0);
-        Map<String, Integer> weights = weigh(story[0], story[1], story[2], tags);
-        try (PreparedStatement insert =
-                c.prepareStatement("insert into search_term (term, story_id, weight) values (?, ?, ?)")) {
+        Object[] story = rows.get(0);
+        Map<String, Integer> weights = weigh((String) story[0], (String) story[1], (String) story[2], tags);
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into search_term (term, story_id, weight, published_at) values (?, ?, ?, ?)")) {
             for (Map.Entry<String, Integer> term : weights.entrySet()) {
                 insert.setString(1, term.getKey());
                 insert.setLong(2, storyId);
                 insert.setInt(3, term.getValue());
+                insert.setObject(4, story[3]);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
     }
 
-    /** Indexes stories that have no terms yet, such as those written before the index existed. */
+    /** Indexes published stories that have no terms yet, such as those written before the index existed. */
     public static int indexMissing(Jdbc jdbc) {
         return jdbc.inTransaction(c -> {
             List<Long> missing = Jdbc.list(
                     c,
-                    "select s.id from story s where not exists (select 1 from search_term t where t.story_id = s.id)",
+                    "select s.id from story s where " + INDEXED
+                            + " and not exists (select 1 from search_term t where t.story_id = s.id)",
                     row -> row.getLong(1));
             for (long id : missing) {
                 reindex(c, id);

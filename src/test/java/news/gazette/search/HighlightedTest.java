@@ -49,4 +49,13 @@ class HighlightedTest {
         assertThat(Terms.of("The Café's AI, and OpenAI's 2026 plans!"))
                 .containsExactly("cafe", "ai", "openai", "2026", "plans");
     }
+
+    @Test
+    void among_equal_windows_a_snippet_shows_the_rarest_term() {
+        String text = "claude one. claude two. " + "filler ".repeat(100) + "the benchmarking part. "
+                + "filler ".repeat(100) + "claude three.";
+        String html =
+                Highlighted.snippet(text, Set.of("claude", "benchmarking"), 100).html();
+        assertThat(html).contains("<mark>benchmarking</mark>");
+    }
 }

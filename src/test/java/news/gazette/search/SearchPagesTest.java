@@ -183,6 +183,39 @@ class SearchPagesTest {
     }
 
     @Test
+    void a_scheduled_story_is_found_from_its_time_and_an_unpublished_one_no_longer() {
+        Instant now = Instant.parse("2026-11-25T12:00:00Z");
+        Instant[] clock = {now};
+        TestSite site = TestSite.create(new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return clock[0];
+            }
+        });
+        site.save("Gondola Launch", StoryStatus.PUBLISHED, now.plus(1, ChronoUnit.HOURS), "gondola");
+        JavalinTest.test(site.app, (server, client) -> {
+            assertThat(hrefs(client.get(q("gondola")))).isEmpty();
+            clock[0] = now.plus(2, ChronoUnit.HOURS);
+            assertThat(hrefs(client.get(q("gondola")))).containsExactly("/articles/gondola-launch");
+            TestSql.of(site).update("update story set status = 'draft' where slug = ?", "gondola-launch");
+            // Gone from the index itself, not just filtered out: the page says nothing matched.
+            Document after = Jsoup.parse(client.get(q("gondola")).body().string());
+            assertThat(after.select(".search-result")).isEmpty();
+            assertThat(after.select(".search-empty")).hasSize(1);
+        });
+    }
+
+    @Test
     void every_page_has_a_labelled_search_box() {
         TestSite site = TestSite.create();
         JavalinTest.test(site.app, (server, client) -> {
