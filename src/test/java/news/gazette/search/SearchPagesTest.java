@@ -35,6 +35,8 @@ class SearchPagesTest {
             assertThat(doc.select(".search-snippet mark").eachText()).contains("benchmarking");
             assertThat(doc.selectFirst(".search-count").text()).contains("1 story");
             assertThat(doc.selectFirst("#search-query").attr("value")).isEqualTo("benchmarking");
+            assertThat(response.headers().get("Cache-Control")).containsExactly("public, max-age=60");
+            assertThat(response.headers().get("X-Robots-Tag")).containsExactly("noindex");
         });
     }
 
