@@ -30,6 +30,10 @@ public final class AtomFeed {
         atom.setSubtitle(subtitle);
         atom.setUpdated(Date.from(feed.updated()));
         atom.setIcon(feed.iconUrl());
+        // Atom wants an author on the feed unless every entry has one; an empty topic feed has no entries.
+        Person publisher = new Person();
+        publisher.setName(feed.publisher());
+        atom.setAuthors(new ArrayList<SyndPerson>(List.of(publisher)));
         atom.setAlternateLinks(new ArrayList<>(List.of(link("alternate", feed.homeUrl(), "text/html"))));
         atom.setOtherLinks(
                 new ArrayList<>(List.of(link("self", feed.url(FeedFormat.ATOM), FeedFormat.ATOM.mediaType()))));

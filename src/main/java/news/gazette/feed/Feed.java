@@ -10,9 +10,11 @@ import java.util.List;
  *     {@code basePath + "/feed.xml"}, {@code "/atom.xml"} and {@code "/feed.json"}
  * @param homeUrl absolute URL of that page
  * @param updated newest change among the entries; the response's Last-Modified
+ * @param publisher the publication's name, the feed's own author
  */
 public record Feed(
         String title,
+        String publisher,
         String description,
         String language,
         String siteUrl,

@@ -97,6 +97,7 @@ public final class FeedHandlers {
                 .orElse(Instant.EPOCH);
         return new Feed(
                 title,
+                site.name(),
                 description,
                 site.language(),
                 site.baseUrl(),
