@@ -2,6 +2,7 @@ package news.gazette.search;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -36,13 +37,28 @@ public final class SearchIndex {
      */
     static final String INDEXED = "s.status = 'published' and s.published_at is not null";
 
+    /**
+     * The newsroom's trash is a {@code deleted_at} column added by its own migration; where it exists, a story in the
+     * trash has no terms. Looked up per write (cheap next to rendering the body) so this works on either schema.
+     */
+    static String indexed(Connection c) throws SQLException {
+        for (String[] names : new String[][] {{"STORY", "DELETED_AT"}, {"story", "deleted_at"}}) {
+            try (ResultSet columns = c.getMetaData().getColumns(null, null, names[0], names[1])) {
+                if (columns.next()) {
+                    return INDEXED + " and s.deleted_at is null";
+                }
+            }
+        }
+        return INDEXED;
+    }
+
     /** Rewrites the terms of story {@code storyId}; a story that is gone or not published loses its terms. */
     public static void reindex(Connection c, long storyId) throws SQLException {
         Jdbc.update(c, "delete from search_term where story_id = ?", storyId);
         List<Object[]> rows = Jdbc.list(
                 c,
                 "select s.headline, s.summary, s.body_markdown, s.published_at from story s where s.id = ? and "
-                        + INDEXED,
+                        + indexed(c),
                 row -> new Object[] {
                     row.getString(1), row.getString(2), row.getString(3), row.getObject(4, OffsetDateTime.class)
                 },
@@ -75,7 +91,7 @@ public final class SearchIndex {
         return jdbc.inTransaction(c -> {
             List<Long> missing = Jdbc.list(
                     c,
-                    "select s.id from story s where " + INDEXED
+                    "select s.id from story s where " + indexed(c)
                             + " and not exists (select 1 from search_term t where t.story_id = s.id)",
                     row -> row.getLong(1));
             for (long id : missing) {

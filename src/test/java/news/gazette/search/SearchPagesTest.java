@@ -218,6 +218,24 @@ class SearchPagesTest {
     }
 
     @Test
+    void a_story_in_the_newsrooms_trash_leaves_search_once_the_trash_exists() {
+        TestSite site = TestSite.create();
+        JavalinTest.test(site.app, (server, client) -> {
+            // The newsroom's own migration adds this column; the triggers are installed after migrations at start-up.
+            var jdbc = TestSql.of(site);
+            jdbc.update("alter table story add column deleted_at timestamp with time zone");
+            H2SearchRepository.install(jdbc);
+            jdbc.update(
+                    "update story set deleted_at = ? where slug = ?",
+                    Instant.now(),
+                    "anthropic-cuts-off-openai-from-claude-access");
+            Document doc = Jsoup.parse(client.get(q("benchmarking")).body().string());
+            assertThat(doc.select(".search-result")).isEmpty();
+            assertThat(doc.select(".search-empty")).hasSize(1);
+        });
+    }
+
+    @Test
     void every_page_has_a_labelled_search_box() {
         TestSite site = TestSite.create();
         JavalinTest.test(site.app, (server, client) -> {
