@@ -14,9 +14,18 @@ import news.gazette.account.UserCommand;
 import news.gazette.admin.Newsroom;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
+import news.gazette.feed.FeedEntries;
+import news.gazette.feed.FeedFormat;
+import news.gazette.feed.FeedHandlers;
+import news.gazette.feed.FeedRepository;
 import news.gazette.media.MediaStore;
 import news.gazette.ops.Health;
 import news.gazette.ops.Metrics;
+import news.gazette.search.H2SearchRepository;
+import news.gazette.search.SearchHandlers;
+import news.gazette.search.SearchRepository;
+import news.gazette.seo.SitemapHandlers;
+import news.gazette.seo.SitemapRepository;
 import news.gazette.story.JdbcStoryRepository;
 import news.gazette.story.Markdown;
 import news.gazette.story.StoryHandlers;
@@ -53,6 +62,12 @@ public final class App {
         Health health = new Health(db);
         Jdbc jdbc = new Jdbc(db.dataSource());
         StoryRepository stories = new JdbcStoryRepository(jdbc);
+        SearchRepository search = switch (db.dialect()) {
+            case H2 -> H2SearchRepository.install(jdbc);
+            case POSTGRESQL ->
+                throw new IllegalStateException(
+                        "search on PostgreSQL needs its tsvector implementation (see docs/ARCHITECTURE.md)");
+        };
         Site site = new Site(
                 config.siteName(),
                 config.siteDescription(),
@@ -77,6 +92,11 @@ public final class App {
                 config.isHttps(),
                 config.adminPassword(),
                 clock);
+        FeedHandlers feeds =
+                new FeedHandlers(stories, new FeedRepository(jdbc), new FeedEntries(site, markdown), site, clock);
+        SearchHandlers searchPages = new SearchHandlers(search, pages, layouts, clock);
+        SitemapHandlers sitemaps =
+                new SitemapHandlers(new SitemapRepository(jdbc), site, clock, SitemapHandlers.PART_SIZE);
         ErrorPages errorPages = new ErrorPages(pages, layouts);
         SecurityHeaders securityHeaders = new SecurityHeaders(config.isHttps());
 
@@ -102,6 +122,18 @@ public final class App {
             page(c, "/assets/<path>", site.assets()::serve);
             page(c, "/corrections", storyPages::corrections);
             newsroom.register(c);
+            page(c, "/search", searchPages::results);
+            for (FeedFormat format : FeedFormat.values()) {
+                page(c, format.path(), feeds.site(format));
+                page(c, "/tags/{slug}" + format.path(), feeds.tag(format));
+                page(c, "/authors/{slug}" + format.path(), feeds.author(format));
+            }
+            c.routes.get("/rss", ctx -> ctx.redirect(FeedFormat.RSS.path(), HttpStatus.MOVED_PERMANENTLY));
+            c.routes.get("/feed", ctx -> ctx.redirect(FeedFormat.RSS.path(), HttpStatus.MOVED_PERMANENTLY));
+            page(c, "/sitemap.xml", sitemaps::sitemap);
+            page(c, "/sitemaps/{name}", sitemaps::part);
+            page(c, "/news-sitemap.xml", sitemaps::news);
+            page(c, "/robots.txt", sitemaps::robots);
             c.routes.get(
                     "/favicon.ico", ctx -> ctx.redirect(site.asset("img/favicon.svg"), HttpStatus.MOVED_PERMANENTLY));
             c.routes.get("/healthz", health::live);

@@ -25,8 +25,12 @@ public final class JdbcStoryRepository implements StoryRepository {
             a.id as author_id, a.slug as author_slug, a.name as author_name, a.bio as author_bio
             """;
 
-    // Trashed stories keep their row until the trash is emptied; every reader query goes through this condition.
-    private static final String VISIBLE = "s.status = 'published' and s.published_at <= ? and s.deleted_at is null";
+    /**
+     * What readers may see, for a story aliased {@code s}, with {@code now} bound to its one parameter. Public so that
+     * feeds, search and sitemaps apply exactly the same rule. Trashed stories keep their row until the trash is emptied.
+     */
+    public static final String VISIBLE = "s.status = 'published' and s.published_at <= ? and s.deleted_at is null";
+
     private static final int RELATED_CANDIDATES_PER_TAG = 20;
 
     private final Jdbc jdbc;

@@ -75,6 +75,19 @@ public final class Assets {
         return PREFIX + asset.fingerprinted();
     }
 
+    /**
+     * The size in bytes of the file at a site path such as {@code /assets/img/x.svg} (plain or fingerprinted name),
+     * or -1 when the path is not one of these files. Feeds need it for enclosures.
+     */
+    public long sizeOf(String path) {
+        if (path == null || !path.startsWith(PREFIX)) {
+            return -1;
+        }
+        String name = path.substring(PREFIX.length());
+        Asset asset = byName.getOrDefault(name, byFingerprintedName.get(name));
+        return asset == null ? -1 : asset.bytes().length;
+    }
+
     /** Handles {@code GET /assets/<path>}: fingerprinted names are immutable, plain names revalidate. */
     public void serve(Context ctx) {
         String path = ctx.pathParam("path");

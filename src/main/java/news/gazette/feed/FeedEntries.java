@@ -1,0 +1,111 @@
+package news.gazette.feed;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import news.gazette.story.FeaturedImage;
+import news.gazette.story.Markdown;
+import news.gazette.web.Site;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Turns stories into feed entries: renders bodies once per save, makes every link absolute, builds permanent ids. */
+public final class FeedEntries {
+
+    private static final DateTimeFormatter TAG_DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+    private final Site site;
+    private final Markdown markdown;
+    private final String idAuthority;
+    // Feed readers poll all day and the same 20 bodies would be rendered on every poll; a save changes modified_at
+    // and so the key, which is all the invalidation this needs.
+    private final Cache<String, String> bodies =
+            Caffeine.newBuilder().maximumSize(1_000).build();
+
+    public FeedEntries(Site site, Markdown markdown) {
+        this.site = site;
+        this.markdown = markdown;
+        String host = URI.create(site.baseUrl()).getHost();
+        this.idAuthority = host == null ? "localhost" : host.toLowerCase(Locale.ROOT);
+    }
+
+    public FeedEntry of(FeedItem item) {
+        String url = site.url(item.path());
+        String content = bodies.get(
+                item.id() + "@" + item.modifiedAt().toEpochMilli(), key -> absoluteHtml(item.bodyMarkdown(), url));
+        return new FeedEntry(
+                id(item),
+                url,
+                item.headline(),
+                item.summary(),
+                content,
+                item.author().name(),
+                site.url(item.author().path()),
+                item.tags().stream()
+                        .map(tag -> new FeedEntry.Category(tag.name(), site.url(tag.path())))
+                        .toList(),
+                image(item.image()),
+                item.publishedAt(),
+                item.lastChangedAt());
+    }
+
+    public List<FeedEntry> of(List<FeedItem> items) {
+        return items.stream().map(this::of).toList();
+    }
+
+    /**
+     * A {@code tag:} URI (RFC 4151) from the site's host, the day the story was created and its number: none of these
+     * change when the story is edited or its slug changes.
+     */
+    String id(FeedItem item) {
+        return "tag:" + idAuthority + "," + TAG_DATE.format(item.createdAt()) + ":story/" + item.id();
+    }
+
+    /** The article body with relative links and image sources resolved against the article's own URL. */
+    String absoluteHtml(String bodyMarkdown, String articleUrl) {
+        Document doc = Jsoup.parseBodyFragment(markdown.render(bodyMarkdown).html(), articleUrl);
+        for (Element link : doc.select("a[href]")) {
+            link.attr("href", link.absUrl("href"));
+        }
+        for (Element img : doc.select("img[src]")) {
+            img.attr("src", img.absUrl("src"));
+        }
+        doc.outputSettings().prettyPrint(false);
+        return doc.body().html();
+    }
+
+    private FeedEntry.Image image(FeaturedImage image) {
+        if (image == null) {
+            return null;
+        }
+        long size = site.assets().sizeOf(image.url());
+        return new FeedEntry.Image(
+                site.url(image.url()),
+                imageType(image.url()),
+                Math.max(0, size),
+                image.width(),
+                image.height(),
+                image.alt());
+    }
+
+    static String imageType(String url) {
+        String lower = url.split("[?#]", 2)[0].toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".svg")) {
+            return "image/svg+xml";
+        } else if (lower.endsWith(".png")) {
+            return "image/png";
+        } else if (lower.endsWith(".webp")) {
+            return "image/webp";
+        } else if (lower.endsWith(".gif")) {
+            return "image/gif";
+        } else if (lower.endsWith(".avif")) {
+            return "image/avif";
+        }
+        return "image/jpeg";
+    }
+}

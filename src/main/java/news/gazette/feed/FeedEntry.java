@@ -1,0 +1,37 @@
+package news.gazette.feed;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One story in a feed, with every URL absolute.
+ *
+ * @param id permanent: built from the story's number and creation date, so edits and new slugs keep it
+ * @param contentHtml the full, sanitised article body
+ * @param image the featured image, or null
+ */
+public record FeedEntry(
+        String id,
+        String url,
+        String title,
+        String summary,
+        String contentHtml,
+        String authorName,
+        String authorUrl,
+        List<Category> categories,
+        Image image,
+        Instant published,
+        Instant updated) {
+
+    public FeedEntry {
+        categories = List.copyOf(categories);
+    }
+
+    public record Category(String name, String url) {}
+
+    /**
+     * @param length size in bytes, 0 when unknown (RSS requires the attribute)
+     * @param width 0 when unknown
+     */
+    public record Image(String url, String type, long length, int width, int height, String alt) {}
+}

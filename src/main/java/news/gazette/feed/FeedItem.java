@@ -1,0 +1,66 @@
+package news.gazette.feed;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import news.gazette.story.Author;
+import news.gazette.story.FeaturedImage;
+import news.gazette.story.Tag;
+
+/**
+ * A story as feeds see it: everything readers may read, and nothing of the newsroom's (no notes).
+ *
+ * @param updatedAt when readers were last told the story changed; null if never
+ * @param modifiedAt the last save of any kind, which may have changed the headline or body silently
+ * @param createdAt when the story was first saved; part of its permanent feed id
+ */
+public record FeedItem(
+        long id,
+        String slug,
+        String headline,
+        String summary,
+        String bodyMarkdown,
+        Author author,
+        List<Tag> tags,
+        FeaturedImage image,
+        Instant publishedAt,
+        Instant updatedAt,
+        Instant modifiedAt,
+        Instant createdAt) {
+
+    public FeedItem {
+        Objects.requireNonNull(publishedAt, "publishedAt");
+        Objects.requireNonNull(modifiedAt, "modifiedAt");
+        Objects.requireNonNull(createdAt, "createdAt");
+        tags = List.copyOf(tags);
+    }
+
+    public String path() {
+        return "/articles/" + slug;
+    }
+
+    /** The newest of publication, the last announced update and the last save: a feed's "updated". */
+    public Instant lastChangedAt() {
+        Instant newest = publishedAt;
+        if (updatedAt != null && updatedAt.isAfter(newest)) {
+            newest = updatedAt;
+        }
+        return modifiedAt.isAfter(newest) ? modifiedAt : newest;
+    }
+
+    public FeedItem withTags(List<Tag> newTags) {
+        return new FeedItem(
+                id,
+                slug,
+                headline,
+                summary,
+                bodyMarkdown,
+                author,
+                newTags,
+                image,
+                publishedAt,
+                updatedAt,
+                modifiedAt,
+                createdAt);
+    }
+}

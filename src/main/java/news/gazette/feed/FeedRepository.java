@@ -1,0 +1,111 @@
+package news.gazette.feed;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import news.gazette.db.Jdbc;
+import news.gazette.story.Author;
+import news.gazette.story.FeaturedImage;
+import news.gazette.story.JdbcStoryRepository;
+import news.gazette.story.Tag;
+
+/**
+ * The newest published stories for a feed, whole, with their tags. Selects columns by name and never {@code notes}.
+ */
+public final class FeedRepository {
+
+    private static final String COLUMNS = """
+            s.id, s.slug, s.headline, s.summary, s.body_markdown, s.published_at, s.updated_at, s.modified_at,
+            s.created_at, s.image_url, s.image_alt, s.image_caption, s.image_width, s.image_height,
+            a.id as author_id, a.slug as author_slug, a.name as author_name, a.bio as author_bio
+            """;
+
+    private final Jdbc jdbc;
+
+    public FeedRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Newest first, by publication time, as every feed reader expects. */
+    public List<FeedItem> newest(int limit, Instant now) {
+        return items("", now, List.of(), limit);
+    }
+
+    public List<FeedItem> newestByTag(Tag tag, int limit, Instant now) {
+        return items("join story_tag st on st.story_id = s.id and st.tag_id = ?", now, List.of(tag.id()), limit);
+    }
+
+    public List<FeedItem> newestByAuthor(Author author, int limit, Instant now) {
+        return items(
+                "join author by_author on by_author.id = s.author_id and by_author.id = ?",
+                now,
+                List.of(author.id()),
+                limit);
+    }
+
+    /** {@code join} narrows the stories with its own bound {@code joinParams}; the SQL binds them before now. */
+    private List<FeedItem> items(String join, Instant now, List<Object> joinParams, int limit) {
+        String sql = "select " + COLUMNS + " from story s join author a on a.id = s.author_id " + join + " where "
+                + JdbcStoryRepository.VISIBLE + " order by s.published_at desc, s.id desc limit ?";
+        List<Object> bound = new ArrayList<>(joinParams);
+        bound.add(now);
+        bound.add(limit);
+        return jdbc.withConnection(c -> withTags(c, Jdbc.list(c, sql, FeedRepository::toItem, bound.toArray())));
+    }
+
+    private static List<FeedItem> withTags(Connection c, List<FeedItem> items) throws SQLException {
+        if (items.isEmpty()) {
+            return items;
+        }
+        Map<Long, List<Tag>> tags = new LinkedHashMap<>();
+        items.forEach(item -> tags.put(item.id(), new ArrayList<>()));
+        String placeholders = String.join(", ", Collections.nCopies(items.size(), "?"));
+        Jdbc.list(
+                c,
+                """
+                select st.story_id, t.id, t.slug, t.name
+                from story_tag st join tag t on t.id = st.tag_id
+                where st.story_id in (%s)
+                order by st.story_id, st.position, t.name
+                """.formatted(placeholders),
+                row -> tags.get(row.getLong("story_id"))
+                        .add(new Tag(row.getLong("id"), row.getString("slug"), row.getString("name"))),
+                tags.keySet().toArray());
+        return items.stream().map(item -> item.withTags(tags.get(item.id()))).toList();
+    }
+
+    private static FeedItem toItem(ResultSet row) throws SQLException {
+        String imageUrl = row.getString("image_url");
+        FeaturedImage image = imageUrl == null || imageUrl.isBlank()
+                ? null
+                : new FeaturedImage(
+                        imageUrl,
+                        row.getString("image_alt"),
+                        row.getString("image_caption"),
+                        row.getInt("image_width"),
+                        row.getInt("image_height"));
+        return new FeedItem(
+                row.getLong("id"),
+                row.getString("slug"),
+                row.getString("headline"),
+                row.getString("summary"),
+                row.getString("body_markdown"),
+                new Author(
+                        row.getLong("author_id"),
+                        row.getString("author_slug"),
+                        row.getString("author_name"),
+                        row.getString("author_bio")),
+                List.of(),
+                image,
+                Jdbc.instant(row, "published_at"),
+                Jdbc.instant(row, "updated_at"),
+                Jdbc.instant(row, "modified_at"),
+                Jdbc.instant(row, "created_at"));
+    }
+}

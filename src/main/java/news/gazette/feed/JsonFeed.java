@@ -1,0 +1,53 @@
+package news.gazette.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import news.gazette.web.Dates;
+
+/** Writes a feed as JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) with Jackson. */
+public final class JsonFeed {
+
+    static final String VERSION = "https://jsonfeed.org/version/1.1";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonFeed() {}
+
+    public static byte[] write(Feed feed) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", VERSION);
+        root.put("title", feed.title());
+        root.put("home_page_url", feed.homeUrl());
+        root.put("feed_url", feed.url(FeedFormat.JSON));
+        root.put("description", feed.description());
+        root.put("icon", feed.iconUrl());
+        root.put("favicon", feed.iconUrl());
+        root.put("language", feed.language());
+        ArrayNode items = root.putArray("items");
+        for (FeedEntry e : feed.entries()) {
+            ObjectNode item = items.addObject();
+            item.put("id", e.id());
+            item.put("url", e.url());
+            item.put("title", e.title());
+            item.put("content_html", e.contentHtml());
+            item.put("summary", e.summary());
+            if (e.image() != null) {
+                item.put("image", e.image().url());
+            }
+            item.put("date_published", Dates.iso(e.published()));
+            item.put("date_modified", Dates.iso(e.updated()));
+            ObjectNode author = item.putArray("authors").addObject();
+            author.put("name", e.authorName());
+            author.put("url", e.authorUrl());
+            ArrayNode tags = item.putArray("tags");
+            e.categories().forEach(c -> tags.add(c.name()));
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON feed could not be written", e);
+        }
+    }
+}

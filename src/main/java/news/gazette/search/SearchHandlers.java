@@ -1,0 +1,79 @@
+package news.gazette.search;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.util.List;
+import news.gazette.story.PageOf;
+import news.gazette.web.Layouts;
+import news.gazette.web.Pages;
+
+/** {@code GET /search?q=…&page=n}: the search form and its results. */
+public final class SearchHandlers {
+
+    public static final int PAGE_SIZE = 10;
+
+    /** Deep pages of a search are never useful and each costs an offset scan; stop here. */
+    static final int MAX_PAGE = 100;
+
+    private final SearchRepository search;
+    private final Pages pages;
+    private final Layouts layouts;
+    private final Clock clock;
+
+    public SearchHandlers(SearchRepository search, Pages pages, Layouts layouts, Clock clock) {
+        this.search = search;
+        this.pages = pages;
+        this.layouts = layouts;
+        this.clock = clock;
+    }
+
+    public void results(Context ctx) {
+        int number = pageNumber(ctx.queryParam("page"));
+        String raw = ctx.queryParam("q");
+        SearchQuery query;
+        try {
+            query = SearchQuery.parse(raw);
+        } catch (IllegalArgumentException e) {
+            // Too long to be a real search: say so on the search page rather than a bare error.
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, new SearchQuery("", List.of()), "That search is too long. Please use fewer words.", empty());
+            return;
+        }
+        PageOf<SearchResult> results =
+                query.isBlank() ? empty() : search.search(query, number, PAGE_SIZE, clock.instant());
+        if (number > 1 && number > results.totalPages()) {
+            throw new NotFoundResponse();
+        }
+        render(ctx, query, null, results);
+    }
+
+    private void render(Context ctx, SearchQuery query, String problem, PageOf<SearchResult> results) {
+        String title = query.isBlank() ? "Search" : "Search results for \u201c" + query.text() + "\u201d";
+        if (results.number() > 1) {
+            title += ", page " + results.number();
+        }
+        var layout = layouts.of(title, "Search the archive of " + layouts.site().name() + ".", "/search");
+        // Result pages are endless variations of one page; keep them out of search engines' indexes.
+        ctx.header("X-Robots-Tag", "noindex");
+        // New stories appear in results within a minute; shared caches may answer repeated popular searches.
+        ctx.header("Cache-Control", problem == null ? "public, max-age=60" : "no-store");
+        pages.render(ctx, "search/results.jte", new SearchPage(layout, query, problem, results));
+    }
+
+    private static PageOf<SearchResult> empty() {
+        return new PageOf<>(List.of(), 1, PAGE_SIZE, 0);
+    }
+
+    private static int pageNumber(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return 1;
+        }
+        if (!raw.matches("[1-9][0-9]{0,2}") || Integer.parseInt(raw) > MAX_PAGE) {
+            throw new BadRequestResponse();
+        }
+        return Integer.parseInt(raw);
+    }
+}

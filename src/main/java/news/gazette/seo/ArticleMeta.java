@@ -1,0 +1,113 @@
+package news.gazette.seo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import news.gazette.story.FeaturedImage;
+import news.gazette.story.Story;
+import news.gazette.story.Tag;
+import news.gazette.web.Dates;
+import news.gazette.web.Layout;
+import news.gazette.web.Site;
+
+/**
+ * What search engines and link previews read from an article's head: Open Graph, Twitter card and JSON-LD
+ * {@code NewsArticle}, every URL absolute. Never reads the newsroom's notes.
+ *
+ * @param image absolute URL of the featured image, or null
+ * @param width 0 when unknown
+ */
+public record ArticleMeta(
+        String title,
+        String description,
+        String url,
+        String image,
+        int width,
+        int height,
+        String imageAlt,
+        String published,
+        String modified,
+        String section,
+        List<String> tags,
+        JsonLd jsonLd) {
+
+    public ArticleMeta {
+        tags = List.copyOf(tags);
+    }
+
+    public static ArticleMeta of(Layout layout, Story story) {
+        Site site = layout.site();
+        String url = layout.canonicalUrl();
+        FeaturedImage image = story.image();
+        String imageUrl = image == null ? null : site.url(image.url());
+        Instant modified = lastModified(story);
+        List<String> tags = story.tags().stream().map(Tag::name).toList();
+        String description = story.summary().isBlank() ? layout.description() : story.summary();
+        return new ArticleMeta(
+                story.headline(),
+                description,
+                url,
+                imageUrl,
+                image == null ? 0 : image.width(),
+                image == null ? 0 : image.height(),
+                image == null ? "" : image.alt(),
+                Dates.iso(story.publishedAt()),
+                Dates.iso(modified),
+                tags.isEmpty() ? null : tags.get(0),
+                tags,
+                JsonLd.of(newsArticle(site, story, url, description, imageUrl, modified, tags)));
+    }
+
+    /** Publication, the last announced update or the last save, whichever is newest. */
+    static Instant lastModified(Story story) {
+        Instant changed = story.lastChangedAt();
+        return story.modifiedAt() != null && story.modifiedAt().isAfter(changed) ? story.modifiedAt() : changed;
+    }
+
+    private static Map<String, Object> newsArticle(
+            Site site,
+            Story story,
+            String url,
+            String description,
+            String imageUrl,
+            Instant modified,
+            List<String> tags) {
+        Map<String, Object> article = new LinkedHashMap<>();
+        article.put("@context", "https://schema.org");
+        article.put("@type", "NewsArticle");
+        article.put("mainEntityOfPage", Map.of("@type", "WebPage", "@id", url));
+        article.put("url", url);
+        article.put("headline", story.headline());
+        article.put("description", description);
+        if (imageUrl != null) {
+            Map<String, Object> image = new LinkedHashMap<>();
+            image.put("@type", "ImageObject");
+            image.put("url", imageUrl);
+            if (story.image().hasSize()) {
+                image.put("width", story.image().width());
+                image.put("height", story.image().height());
+            }
+            article.put("image", List.of(image));
+        }
+        article.put("datePublished", Dates.iso(story.publishedAt()));
+        article.put("dateModified", Dates.iso(modified));
+        article.put(
+                "author",
+                List.of(Map.of(
+                        "@type",
+                        "Person",
+                        "name",
+                        story.author().name(),
+                        "url",
+                        site.url(story.author().path()))));
+        article.put("publisher", SiteMeta.publisher(site));
+        article.put("inLanguage", site.language());
+        if (!tags.isEmpty()) {
+            article.put("articleSection", tags.get(0));
+            article.put("keywords", new ArrayList<>(tags));
+        }
+        return article;
+    }
+}

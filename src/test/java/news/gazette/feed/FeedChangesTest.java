@@ -1,0 +1,92 @@
+package news.gazette.feed;
+
+import static news.gazette.feed.FeedsTest.header;
+import static news.gazette.feed.FeedsTest.parse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndEntry;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import news.gazette.TestSite;
+import news.gazette.TestSql;
+import org.junit.jupiter.api.Test;
+
+/** What feed readers that poll rely on: validators that say "unchanged", and ids that survive edits. */
+class FeedChangesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void unchanged_feeds_answer_conditional_requests_with_304() {
+        TestSite site = TestSite.create();
+        JavalinTest.test(site.app, (server, client) -> {
+            for (String path : List.of("/feed.xml", "/atom.xml", "/feed.json", "/tags/ai/feed.xml")) {
+                Response first = client.get(path);
+                String etag = header(first, "ETag");
+                String lastModified = header(first, "Last-Modified");
+                assertThat(etag).as(path).matches("\"[0-9a-f]{32}\"");
+                assertThat(lastModified).as(path).endsWith("GMT");
+                assertThat(header(first, "Cache-Control")).as(path).contains("max-age=300");
+
+                Response byTag = client.get(path, r -> r.header("If-None-Match", etag));
+                assertThat(byTag.code()).as(path).isEqualTo(304);
+                assertThat(byTag.body().string()).isEmpty();
+
+                Response byDate = client.get(path, r -> r.header("If-Modified-Since", lastModified));
+                assertThat(byDate.code()).as(path).isEqualTo(304);
+
+                Response stale = client.get(path, r -> r.header("If-None-Match", "\"0123\""));
+                assertThat(stale.code()).as(path).isEqualTo(200);
+                Response old = client.get(path, r -> r.header("If-Modified-Since", "Mon, 01 Jan 2024 00:00:00 GMT"));
+                assertThat(old.code()).as(path).isEqualTo(200);
+                Response garbage = client.get(path, r -> r.header("If-Modified-Since", "yesterday"));
+                assertThat(garbage.code()).as(path).isEqualTo(200);
+            }
+        });
+    }
+
+    @Test
+    void an_edited_story_keeps_its_id_and_gets_a_new_updated_time() {
+        TestSite site = TestSite.create();
+        JavalinTest.test(site.app, (server, client) -> {
+            SyndEntry before =
+                    parse(client.get("/atom.xml").body().string()).getEntries().get(0);
+            String etagBefore = header(client.get("/feed.json"), "ETag");
+
+            Instant editedAt = before.getUpdatedDate().toInstant().plus(1, ChronoUnit.HOURS);
+            TestSql.of(site)
+                    .update(
+                            "update story set headline = ?, slug = ?, modified_at = ? where slug = ?",
+                            "Anthropic Cuts Off OpenAI (corrected headline)",
+                            "anthropic-cuts-off-openai-corrected",
+                            editedAt,
+                            "anthropic-cuts-off-openai-from-claude-access");
+
+            SyndEntry after =
+                    parse(client.get("/atom.xml").body().string()).getEntries().get(0);
+            assertThat(after.getTitle()).isEqualTo("Anthropic Cuts Off OpenAI (corrected headline)");
+            assertThat(after.getUri()).isEqualTo(before.getUri());
+            assertThat(after.getUpdatedDate().toInstant()).isEqualTo(editedAt);
+            assertThat(after.getPublishedDate()).isEqualTo(before.getPublishedDate());
+            assertThat(after.getLink()).endsWith("/articles/anthropic-cuts-off-openai-corrected");
+
+            SyndEntry rss =
+                    parse(client.get("/feed.xml").body().string()).getEntries().get(0);
+            assertThat(rss.getUri()).isEqualTo(before.getUri());
+            JsonNode json = JSON.readTree(client.get("/feed.json").body().string())
+                    .path("items")
+                    .get(0);
+            assertThat(json.path("id").asText()).isEqualTo(before.getUri());
+            assertThat(Instant.parse(json.path("date_modified").asText())).isEqualTo(editedAt);
+            // The old validator no longer matches, so pollers fetch the edit.
+            assertThat(client.get("/feed.json", r -> r.header("If-None-Match", etagBefore))
+                            .code())
+                    .isEqualTo(200);
+        });
+    }
+}
