@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import news.gazette.account.UserCommand;
 import news.gazette.admin.Newsroom;
+import news.gazette.backup.SiteFileCommand;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.media.MediaStore;
@@ -69,6 +70,7 @@ public final class App {
         StoryHandlers storyPages = new StoryHandlers(stories, markdown, pages, layouts, clock);
         Newsroom newsroom = new Newsroom(
                 jdbc,
+                config.jdbcUrl(),
                 stories,
                 new MediaStore(config.mediaDir()),
                 markdown,
@@ -121,6 +123,10 @@ public final class App {
         if (args.length > 0 && args[0].equals("user")) {
             // Account chores: gazette user add NAME --role editor, gazette user reset-password NAME.
             System.exit(UserCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+        }
+        if (args.length > 0 && (args[0].equals("export") || args[0].equals("import"))) {
+            // The whole site in one file and back: gazette export FILE, gazette import FILE.
+            System.exit(SiteFileCommand.run(args, System.getenv()));
         }
         CommandLineOptions options = new CommandLineOptions();
         CommandLine cli = CommandLineOptions.commandLine(options, System.getenv());

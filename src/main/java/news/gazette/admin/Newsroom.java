@@ -9,6 +9,8 @@ import news.gazette.account.AccountRepository;
 import news.gazette.account.Passwords;
 import news.gazette.account.SessionRepository;
 import news.gazette.account.SignInThrottle;
+import news.gazette.backup.OnlineBackup;
+import news.gazette.backup.SiteExport;
 import news.gazette.db.Jdbc;
 import news.gazette.media.MediaHandlers;
 import news.gazette.media.MediaStore;
@@ -28,9 +30,11 @@ public final class Newsroom {
     private final StoryEditorHandlers editor;
     private final AccountHandlers accounts;
     private final MediaHandlers media;
+    private final BackupHandlers backups;
 
     public Newsroom(
             Jdbc jdbc,
+            String jdbcUrl,
             StoryRepository stories,
             MediaStore mediaStore,
             Markdown markdown,
@@ -52,7 +56,10 @@ public final class Newsroom {
         this.newsroom = new NewsroomHandlers(newsroomStories, writer, pages, layouts, clock);
         this.editor =
                 new StoryEditorHandlers(newsroomStories, writer, stories, mediaStore, markdown, pages, layouts, clock);
-        this.accounts = new AccountHandlers(accountRepository, passwords, pages, layouts, clock);
+        OnlineBackup onlineBackup = new OnlineBackup(jdbc, mediaStore, jdbcUrl);
+        this.accounts =
+                new AccountHandlers(accountRepository, passwords, pages, layouts, clock, onlineBackup.isAvailable());
+        this.backups = new BackupHandlers(new SiteExport(jdbc, mediaStore), onlineBackup, clock);
         this.media = new MediaHandlers(mediaStore);
     }
 
@@ -87,6 +94,8 @@ public final class Newsroom {
         c.routes.get("/admin/accounts", accounts::list);
         c.routes.post("/admin/accounts", accounts::create);
         c.routes.post("/admin/accounts/{id}/delete", accounts::delete);
+        c.routes.post("/admin/export", backups::export);
+        c.routes.post("/admin/backup", backups::backup);
         c.routes.get("/media/{name}", media::serve);
     }
 
