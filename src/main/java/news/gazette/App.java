@@ -24,6 +24,7 @@ import news.gazette.story.StoryHandlers;
 import news.gazette.story.StoryRepository;
 import news.gazette.story.Tag;
 import news.gazette.web.Assets;
+import news.gazette.web.BareErrorHandler;
 import news.gazette.web.ErrorPages;
 import news.gazette.web.Layouts;
 import news.gazette.web.Pages;
@@ -88,7 +89,11 @@ public final class App {
             c.http.generateEtags = true;
             c.http.prefer405over404 = true;
             // Finish requests in flight on shutdown (Javalin installs Jetty's StatisticsHandler for this).
-            c.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+            c.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT_MS);
+                // Requests Jetty refuses itself get a bare page with no parser messages.
+                server.setErrorHandler(new BareErrorHandler());
+            });
             c.requestLogger.http(RequestLog::line);
             c.requestLogger.http(metrics::record);
             c.events.serverStopped(db::close);
