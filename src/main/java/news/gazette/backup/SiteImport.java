@@ -64,6 +64,13 @@ public final class SiteImport {
                 throw new ImportRefusedException(
                         file + " is not a Gazette export of format version " + SiteExport.VERSION + ".");
             }
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                String name = entries.nextElement().getName();
+                if (name.startsWith(SiteExport.MEDIA_FOLDER)
+                        && !MediaStore.isStoredName(name.substring(SiteExport.MEDIA_FOLDER.length()))) {
+                    throw new ImportRefusedException("The export holds a file that is not an uploaded image: " + name);
+                }
+            }
             Map<String, Long> counts = new LinkedHashMap<>();
             try {
                 jdbc.inTransaction(c -> {

@@ -139,12 +139,17 @@ public final class MediaStore {
         }
     }
 
+    /** True for a name this store could have given a file: a content hash, a width and an extension, nothing else. */
+    public static boolean isStoredName(String name) {
+        return name != null && ImageVariants.FILE_NAME.matcher(name).matches();
+    }
+
     /**
      * Stores a file from an export under its own name. Only well-formed names are accepted, so a crafted export cannot
      * write outside the folder; an existing file is kept, since a name always means the same bytes.
      */
     public void restore(String name, InputStream content) throws IOException {
-        if (name == null || !ImageVariants.FILE_NAME.matcher(name).matches()) {
+        if (!isStoredName(name)) {
             throw new IOException("not a media file name: " + name);
         }
         Files.createDirectories(folder);

@@ -128,6 +128,36 @@ class BackupsTest {
     }
 
     @Test
+    void an_export_naming_a_file_outside_the_media_folder_is_refused_before_anything_is_written(@TempDir Path tmp)
+            throws Exception {
+        Path crafted = tmp.resolve("crafted.zip");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(crafted))) {
+            zip.putNextEntry(new ZipEntry("gazette-export.json"));
+            zip.write("{\"format\":\"gazette-export\",\"version\":1,\"tables\":{}}".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("media/../../evil.jpg"));
+            zip.write(1);
+        }
+        String url = "jdbc:h2:mem:crafted-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        StringWriter out = new StringWriter();
+        assertThat(run(
+                        out,
+                        "import",
+                        crafted.toString(),
+                        "--db-url",
+                        url,
+                        "--media-dir",
+                        tmp.resolve("m").toString()))
+                .isEqualTo(1);
+        assertThat(out.toString()).contains("not an uploaded image");
+        assertThat(tmp.getParent().resolve("evil.jpg")).doesNotExist();
+        assertThat(tmp.resolve("evil.jpg")).doesNotExist();
+        try (Database db = Database.open(url, tmp)) {
+            assertThat(new Jdbc(db.dataSource()).count("select count(*) from story"))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void a_backup_taken_while_editors_save_restores_to_a_working_site(@TempDir Path tmp) throws Exception {
         Path live = tmp.resolve("live");
         Javalin app = App.create(fileConfig(live));
