@@ -2,11 +2,19 @@ package news.gazette.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import news.gazette.TestSite;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +74,62 @@ class OperationsTest {
             assertThat(brew.statusCode()).isEqualTo(405);
             assertThat(brew.body()).doesNotContain("Exception").doesNotContain("at io.javalin");
         });
+    }
+
+    @Test
+    void stopping_the_server_finishes_a_request_in_flight() throws Exception {
+        TestSite site = TestSite.create();
+        Javalin app = site.app.start(0);
+        String body = "username=admin&password=" + TestSite.ADMIN_PASSWORD.replace(' ', '+') + "&next=%2Fadmin";
+        try (Socket socket = new Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /admin/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                            + "\r\n\r\n" + body.substring(0, 10))
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300); // the sign-in handler is now waiting for the rest of the form
+
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(app::stop);
+            Thread.sleep(700);
+            assertThat(stopped).as("stop waits for the request in flight").isNotDone();
+
+            out.write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 303 ");
+            assertThat(answer).contains("Location: /admin");
+            stopped.get(15, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void the_request_log_has_method_path_status_and_time_but_no_query_or_cookie() throws Exception {
+        TestSite site = TestSite.create();
+        Javalin app = site.app.start(0);
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                                            + "/admin/login?next=%2Fadmin&token=s3cret-query"))
+                                    .header("Cookie", "gazette_session=s3cret-cookie")
+                                    .header("Authorization", "Bearer s3cret-header")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            for (int i = 0;
+                    i < 100 && !captured.toString(StandardCharsets.UTF_8).contains("GET /admin/login");
+                    i++) {
+                Thread.sleep(20);
+            }
+        } finally {
+            System.setErr(original);
+            app.stop();
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log).containsPattern("GET /admin/login 200 [0-9.]+ms").doesNotContain("s3cret");
     }
 }
