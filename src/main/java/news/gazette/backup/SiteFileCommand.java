@@ -77,6 +77,10 @@ public final class SiteFileCommand {
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
+            if (parent.isEmbedded() && !Files.exists(parent.data().resolve("gazette.mv.db"))) {
+                err.println("There is no Gazette database in " + parent.data() + "; give its folder with --data.");
+                return 2;
+            }
             try (Database db = parent.open(err)) {
                 if (db == null) {
                     return 1;
@@ -132,14 +136,21 @@ public final class SiteFileCommand {
                 out.println("Imported " + counts.get("story") + " stories, " + counts.get("story_revision")
                         + " revisions, " + counts.get("account") + " accounts and " + counts.get("media")
                         + " image files.");
-                out.println("Imported accounts have no password yet: set one with"
-                        + " 'gazette user reset-password NAME' before signing in.");
+                if (counts.get("account") > 0) {
+                    out.println("Imported accounts have no password yet: set one with"
+                            + " 'gazette user reset-password NAME' before signing in.");
+                }
                 return 0;
             } catch (SiteImport.ImportRefusedException e) {
                 err.println("Not imported: " + e.getMessage());
                 return 1;
             }
         }
+    }
+
+    private boolean isEmbedded() {
+        String url = jdbcUrl != null ? jdbcUrl : env.get("GAZETTE_DB_URL");
+        return url == null || url.isBlank();
     }
 
     private Path data() {
