@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -63,12 +64,18 @@ public final class SiteExport {
         this.media = media;
     }
 
-    /** Writes the export to {@code out}; the tables are read in one transaction, so they agree with each other. */
+    /**
+     * Writes the export to {@code out}. The tables are read in one repeatable-read transaction, one snapshot, so a
+     * story saved meanwhile is either wholly in the file (with its revision and tags) or not at all.
+     */
     public void write(OutputStream out, Instant now) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         Map<String, Long> counts = new LinkedHashMap<>();
         try {
-            jdbc.inTransaction(c -> {
+            jdbc.withConnection(c -> {
+                // The pool puts isolation and auto-commit back when the connection returns.
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                c.setAutoCommit(false);
                 try {
                     for (String table : TABLES) {
                         zip.putNextEntry(new ZipEntry(TABLE_FOLDER + table + ".jsonl"));
@@ -81,6 +88,8 @@ public final class SiteExport {
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                } finally {
+                    c.rollback(); // read only
                 }
                 return null;
             });

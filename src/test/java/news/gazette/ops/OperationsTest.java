@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import news.gazette.TestSite;
 import org.junit.jupiter.api.Test;
 
@@ -78,29 +82,59 @@ class OperationsTest {
 
     @Test
     void stopping_the_server_finishes_a_request_in_flight() throws Exception {
-        TestSite site = TestSite.create();
+        SlowClock clock = new SlowClock();
+        TestSite site = TestSite.create(clock);
         Javalin app = site.app.start(0);
-        String body = "username=admin&password=" + TestSite.ADMIN_PASSWORD.replace(' ', '+') + "&next=%2Fadmin";
-        try (Socket socket = new Socket("127.0.0.1", app.port())) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /admin/login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
-                            + "\r\n\r\n" + body.substring(0, 10))
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            Thread.sleep(300); // the sign-in handler is now waiting for the rest of the form
+        HttpClient http = HttpClient.newHttpClient();
+        URI front = URI.create("http://127.0.0.1:" + app.port() + "/");
+        assertThat(http.send(HttpRequest.newBuilder(front).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
 
-            CompletableFuture<Void> stopped = CompletableFuture.runAsync(app::stop);
-            Thread.sleep(700);
-            assertThat(stopped).as("stop waits for the request in flight").isNotDone();
+        clock.slowDownNextRead();
+        CompletableFuture<HttpResponse<String>> inFlight =
+                http.sendAsync(HttpRequest.newBuilder(front).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(clock.slowReadStarted.await(10, TimeUnit.SECONDS)).isTrue(); // the handler is now at work
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(app::stop);
+        Thread.sleep(300);
+        assertThat(stopped).as("stop waits for the request in flight").isNotDone();
 
-            out.write(body.substring(10).getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertThat(answer).startsWith("HTTP/1.1 303 ");
-            assertThat(answer).contains("Location: /admin");
-            stopped.get(15, TimeUnit.SECONDS);
+        HttpResponse<String> answer = inFlight.get(15, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("</html>");
+        stopped.get(15, TimeUnit.SECONDS);
+    }
+
+    /** A clock whose next read, once armed, takes a second: a handler that is slow at its work. */
+    static final class SlowClock extends Clock {
+        final CountDownLatch slowReadStarted = new CountDownLatch(1);
+        private final AtomicBoolean armed = new AtomicBoolean();
+
+        void slowDownNextRead() {
+            armed.set(true);
+        }
+
+        @Override
+        public Instant instant() {
+            if (armed.getAndSet(false)) {
+                slowReadStarted.countDown();
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Instant.now();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 
