@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import news.gazette.account.UserCommand;
 import news.gazette.admin.Newsroom;
+import news.gazette.backup.SiteFileCommand;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.feed.FeedEntries;
@@ -32,6 +33,7 @@ import news.gazette.story.StoryHandlers;
 import news.gazette.story.StoryRepository;
 import news.gazette.story.Tag;
 import news.gazette.web.Assets;
+import news.gazette.web.BareErrorHandler;
 import news.gazette.web.ErrorPages;
 import news.gazette.web.Layouts;
 import news.gazette.web.Pages;
@@ -84,6 +86,7 @@ public final class App {
         StoryHandlers storyPages = new StoryHandlers(stories, markdown, pages, layouts, clock);
         Newsroom newsroom = new Newsroom(
                 jdbc,
+                config.jdbcUrl(),
                 stories,
                 new MediaStore(config.mediaDir()),
                 markdown,
@@ -106,7 +109,11 @@ public final class App {
             c.http.generateEtags = true;
             c.http.prefer405over404 = true;
             // Finish requests in flight on shutdown (Javalin installs Jetty's StatisticsHandler for this).
-            c.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+            c.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT_MS);
+                // Requests Jetty refuses itself get a bare page with no parser messages.
+                server.setErrorHandler(new BareErrorHandler());
+            });
             c.requestLogger.http(RequestLog::line);
             c.requestLogger.http(metrics::record);
             c.events.serverStopped(db::close);
@@ -153,6 +160,10 @@ public final class App {
         if (args.length > 0 && args[0].equals("user")) {
             // Account chores: gazette user add NAME --role editor, gazette user reset-password NAME.
             System.exit(UserCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv()));
+        }
+        if (args.length > 0 && (args[0].equals("export") || args[0].equals("import"))) {
+            // The whole site in one file and back: gazette export FILE, gazette import FILE.
+            System.exit(SiteFileCommand.run(args, System.getenv()));
         }
         CommandLineOptions options = new CommandLineOptions();
         CommandLine cli = CommandLineOptions.commandLine(options, System.getenv());

@@ -18,9 +18,16 @@ public final class AccountHandlers {
     private final Pages pages;
     private final AdminLayouts layouts;
     private final Clock clock;
+    private final boolean onlineBackup;
 
     public AccountHandlers(
-            AccountRepository accounts, Passwords passwords, Pages pages, AdminLayouts layouts, Clock clock) {
+            AccountRepository accounts,
+            Passwords passwords,
+            Pages pages,
+            AdminLayouts layouts,
+            Clock clock,
+            boolean onlineBackup) {
+        this.onlineBackup = onlineBackup;
         this.accounts = accounts;
         this.passwords = passwords;
         this.pages = pages;
@@ -81,7 +88,13 @@ public final class AccountHandlers {
                 ctx,
                 "admin/accounts.jte",
                 new AccountsPage(
-                        layouts.of(ctx, "Accounts", "accounts"), accounts.findAll(), username, role, errors, notice));
+                        layouts.of(ctx, "Accounts", "accounts"),
+                        accounts.findAll(),
+                        username,
+                        role,
+                        errors,
+                        notice,
+                        onlineBackup));
     }
 
     private static String value(String s) {

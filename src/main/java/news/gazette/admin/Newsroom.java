@@ -2,6 +2,7 @@ package news.gazette.admin;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import news.gazette.account.AccountBootstrap;
@@ -9,6 +10,8 @@ import news.gazette.account.AccountRepository;
 import news.gazette.account.Passwords;
 import news.gazette.account.SessionRepository;
 import news.gazette.account.SignInThrottle;
+import news.gazette.backup.OnlineBackup;
+import news.gazette.backup.SiteExport;
 import news.gazette.db.Jdbc;
 import news.gazette.media.MediaHandlers;
 import news.gazette.media.MediaStore;
@@ -22,15 +25,19 @@ import news.gazette.web.Site;
 /** Wires the newsroom (accounts, editor, media) and declares its routes; {@code App.create} calls {@link #register}. */
 public final class Newsroom {
 
+    static final long MAX_REQUEST_BYTES = 12L * 1024 * 1024;
+
     private final AdminAuth auth;
     private final SignInHandlers signIn;
     private final NewsroomHandlers newsroom;
     private final StoryEditorHandlers editor;
     private final AccountHandlers accounts;
     private final MediaHandlers media;
+    private final BackupHandlers backups;
 
     public Newsroom(
             Jdbc jdbc,
+            String jdbcUrl,
             StoryRepository stories,
             MediaStore mediaStore,
             Markdown markdown,
@@ -52,13 +59,22 @@ public final class Newsroom {
         this.newsroom = new NewsroomHandlers(newsroomStories, writer, pages, layouts, clock);
         this.editor =
                 new StoryEditorHandlers(newsroomStories, writer, stories, mediaStore, markdown, pages, layouts, clock);
-        this.accounts = new AccountHandlers(accountRepository, passwords, pages, layouts, clock);
+        OnlineBackup onlineBackup = new OnlineBackup(jdbc, mediaStore, jdbcUrl);
+        this.accounts =
+                new AccountHandlers(accountRepository, passwords, pages, layouts, clock, onlineBackup.isAvailable());
+        this.backups = new BackupHandlers(new SiteExport(jdbc, mediaStore), onlineBackup, clock);
         this.media = new MediaHandlers(mediaStore);
     }
 
     public void register(JavalinConfig c) {
         // Room for a 10 MB image plus the story's text; anything larger is refused before it is read.
-        c.http.maxRequestSize = 12L * 1024 * 1024;
+        c.http.maxRequestSize = MAX_REQUEST_BYTES;
+        // A body declared larger is refused at once, instead of waiting for bytes that will be refused anyway.
+        c.routes.before(ctx -> {
+            if (ctx.req().getContentLengthLong() > MAX_REQUEST_BYTES) {
+                throw new ContentTooLargeResponse();
+            }
+        });
         c.jetty.multipartConfig.maxFileSize(MediaStore.MAX_BYTES, SizeUnit.BYTES);
         c.jetty.multipartConfig.maxTotalRequestSize(12, SizeUnit.MB);
         c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
@@ -87,6 +103,8 @@ public final class Newsroom {
         c.routes.get("/admin/accounts", accounts::list);
         c.routes.post("/admin/accounts", accounts::create);
         c.routes.post("/admin/accounts/{id}/delete", accounts::delete);
+        c.routes.post("/admin/export", backups::export);
+        c.routes.post("/admin/backup", backups::backup);
         c.routes.get("/media/{name}", media::serve);
     }
 

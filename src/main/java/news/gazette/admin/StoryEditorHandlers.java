@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.OptionalLong;
 import news.gazette.account.Account;
 import news.gazette.media.MediaStore;
 import news.gazette.media.RejectedImageException;
@@ -29,6 +30,8 @@ import news.gazette.web.Pages;
 
 /** Writing, previewing and saving stories. */
 public final class StoryEditorHandlers {
+
+    private static final int SLUG_ATTEMPTS = 5;
 
     private final NewsroomStories newsroom;
     private final StoryWriter writer;
@@ -106,7 +109,8 @@ public final class StoryEditorHandlers {
         boolean visible = form.status() == StoryStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
         form.validate(errors, visible, now);
         Slug slug = null;
-        if (form.slug().isEmpty() && !form.headline().isEmpty()) {
+        boolean slugFromHeadline = form.slug().isEmpty();
+        if (slugFromHeadline && !form.headline().isEmpty()) {
             // Left out of the form, so that a corrected headline still names the story if this save fails.
             slug = writer.uniqueSlug(Slug.from(form.headline()), id);
         } else if (Slug.isValid(form.slug())) {
@@ -134,7 +138,20 @@ public final class StoryEditorHandlers {
                 form.notes(),
                 form.tagNames());
         if (before == null) {
-            id = writer.create(draft, me.username(), now);
+            OptionalLong created = writer.create(draft, me.username(), now);
+            // Editors creating stories with the same headline at once race for its address: a made-up address
+            // simply moves on to the next free one; a typed one is the editor's to change.
+            for (int attempt = 1; created.isEmpty() && slugFromHeadline && attempt < SLUG_ATTEMPTS; attempt++) {
+                draft = draft.withSlug(writer.uniqueSlug(Slug.from(form.headline()), 0));
+                created = writer.create(draft, me.username(), now);
+            }
+            if (created.isEmpty()) {
+                errors.add("slug", "Another story took this address a moment ago. Try " + writer.uniqueSlug(slug, 0));
+                ctx.status(HttpStatus.BAD_REQUEST);
+                render(ctx, null, form, errors, null, null, false);
+                return;
+            }
+            id = created.getAsLong();
         } else {
             StoryWriter.Outcome outcome = writer.update(id, form.version(), draft, me.username(), now);
             if (outcome == StoryWriter.Outcome.SLUG_TAKEN) {

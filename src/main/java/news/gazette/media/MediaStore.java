@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -15,7 +16,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -117,6 +120,50 @@ public final class MediaStore {
         }
         Path path = folder.resolve(name);
         return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    /** Every stored file, for backups and exports. */
+    public List<Path> files() {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(p -> ImageVariants.FILE_NAME
+                                    .matcher(p.getFileName().toString())
+                                    .matches()
+                            && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    /** True for a name this store could have given a file: a content hash, a width and an extension, nothing else. */
+    public static boolean isStoredName(String name) {
+        return name != null && ImageVariants.FILE_NAME.matcher(name).matches();
+    }
+
+    /**
+     * Stores a file from an export under its own name. Only well-formed names are accepted, so a crafted export cannot
+     * write outside the folder; an existing file is kept, since a name always means the same bytes.
+     */
+    public void restore(String name, InputStream content) throws IOException {
+        if (!isStoredName(name)) {
+            throw new IOException("not a media file name: " + name);
+        }
+        Files.createDirectories(folder);
+        Path target = folder.resolve(name);
+        if (Files.exists(target)) {
+            return;
+        }
+        Path temp = Files.createTempFile(folder, "import-", ".part");
+        try {
+            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     private static BufferedImage decode(byte[] upload) throws RejectedImageException {

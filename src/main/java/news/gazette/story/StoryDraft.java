@@ -30,4 +30,19 @@ public record StoryDraft(
             throw new IllegalArgumentException("a published story needs a publication time");
         }
     }
+
+    public StoryDraft withSlug(Slug newSlug) {
+        return new StoryDraft(
+                newSlug,
+                headline,
+                summary,
+                bodyMarkdown,
+                authorId,
+                status,
+                developing,
+                publishedAt,
+                image,
+                notes,
+                tagNames);
+    }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import news.gazette.db.Jdbc;
 
 /**
@@ -26,8 +27,22 @@ public final class StoryWriter {
         this.jdbc = jdbc;
     }
 
-    /** Stores a new story with its first revision and returns its id. */
-    public long create(StoryDraft draft, String savedBy, Instant now) {
+    /**
+     * Stores a new story with its first revision and returns its id; empty when another story took the slug between
+     * the caller's check and this insert (two editors creating stories with the same headline at once).
+     */
+    public OptionalLong create(StoryDraft draft, String savedBy, Instant now) {
+        try {
+            return OptionalLong.of(insert(draft, savedBy, now));
+        } catch (Jdbc.DataAccessException e) {
+            if (Jdbc.isConstraintViolation(e) && isSlugTaken(draft.slug().value(), 0)) {
+                return OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+
+    private long insert(StoryDraft draft, String savedBy, Instant now) {
         return jdbc.inTransaction(c -> {
             FeaturedImage image = draft.image();
             long id = Jdbc.insert(

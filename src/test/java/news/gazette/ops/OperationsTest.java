@@ -2,11 +2,23 @@ package news.gazette.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import news.gazette.TestSite;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +78,92 @@ class OperationsTest {
             assertThat(brew.statusCode()).isEqualTo(405);
             assertThat(brew.body()).doesNotContain("Exception").doesNotContain("at io.javalin");
         });
+    }
+
+    @Test
+    void stopping_the_server_finishes_a_request_in_flight() throws Exception {
+        SlowClock clock = new SlowClock();
+        TestSite site = TestSite.create(clock);
+        Javalin app = site.app.start(0);
+        HttpClient http = HttpClient.newHttpClient();
+        URI front = URI.create("http://127.0.0.1:" + app.port() + "/");
+        assertThat(http.send(HttpRequest.newBuilder(front).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+
+        clock.slowDownNextRead();
+        CompletableFuture<HttpResponse<String>> inFlight =
+                http.sendAsync(HttpRequest.newBuilder(front).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(clock.slowReadStarted.await(10, TimeUnit.SECONDS)).isTrue(); // the handler is now at work
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(app::stop);
+        Thread.sleep(300);
+        assertThat(stopped).as("stop waits for the request in flight").isNotDone();
+
+        HttpResponse<String> answer = inFlight.get(15, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("</html>");
+        stopped.get(15, TimeUnit.SECONDS);
+    }
+
+    /** A clock whose next read, once armed, takes a second: a handler that is slow at its work. */
+    static final class SlowClock extends Clock {
+        final CountDownLatch slowReadStarted = new CountDownLatch(1);
+        private final AtomicBoolean armed = new AtomicBoolean();
+
+        void slowDownNextRead() {
+            armed.set(true);
+        }
+
+        @Override
+        public Instant instant() {
+            if (armed.getAndSet(false)) {
+                slowReadStarted.countDown();
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Instant.now();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void the_request_log_has_method_path_status_and_time_but_no_query_or_cookie() throws Exception {
+        TestSite site = TestSite.create();
+        Javalin app = site.app.start(0);
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                                            + "/admin/login?next=%2Fadmin&token=s3cret-query"))
+                                    .header("Cookie", "gazette_session=s3cret-cookie")
+                                    .header("Authorization", "Bearer s3cret-header")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            for (int i = 0;
+                    i < 100 && !captured.toString(StandardCharsets.UTF_8).contains("GET /admin/login");
+                    i++) {
+                Thread.sleep(20);
+            }
+        } finally {
+            System.setErr(original);
+            app.stop();
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertThat(log).containsPattern("GET /admin/login 200 [0-9.]+ms").doesNotContain("s3cret");
     }
 }

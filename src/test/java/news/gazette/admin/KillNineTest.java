@@ -1,0 +1,195 @@
+package news.gazette.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import news.gazette.Config;
+import news.gazette.TestSite;
+import news.gazette.db.Database;
+import news.gazette.db.Jdbc;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs Gazette as a real server process on its own data folder and kills it with SIGKILL ({@code kill -9}) right after
+ * a save is confirmed and in the middle of a burst of saves. Every save the server confirmed (303) must be there, whole,
+ * when it starts again on the same data, with no repair step in between.
+ */
+class KillNineTest {
+
+    private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)\\)");
+    private static final int BURST_WRITERS = 4;
+    private static final int BURST_CONFIRMED_BEFORE_KILL = 24;
+
+    record Saved(String headline, String body) {}
+
+    @Test
+    void confirmed_saves_survive_kill_9_after_a_save_and_during_a_burst(@TempDir Path data) throws Exception {
+        Map<Long, Saved> confirmed = new ConcurrentHashMap<>();
+        int kills = 0;
+
+        // 1. Kill right after one confirmed save.
+        Server server = Server.start(data);
+        try {
+            NewsroomClient c = signIn(server);
+            Saved saved = new Saved("Kill one: the dam holds", "Confirmed just before the power cut.");
+            confirmed.put(create(c, saved), saved);
+        } finally {
+            server.kill();
+            kills++;
+        }
+
+        // 2. Kill in the middle of a burst of concurrent saves.
+        server = Server.start(data);
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService writers = Executors.newFixedThreadPool(BURST_WRITERS);
+        try {
+            for (int w = 0; w < BURST_WRITERS; w++) {
+                NewsroomClient c = signIn(server);
+                int writer = w;
+                writers.submit(() -> {
+                    for (int i = 0; !stop.get(); i++) {
+                        Saved saved = new Saved(
+                                "Burst " + writer + "-" + i, "Written by writer " + writer + ", number " + i + ".");
+                        try {
+                            confirmed.put(create(c, saved), saved);
+                        } catch (RuntimeException e) {
+                            return; // the server is gone; this save was never confirmed
+                        }
+                    }
+                });
+            }
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (confirmed.size() < 1 + BURST_CONFIRMED_BEFORE_KILL
+                    && Instant.now().isBefore(deadline)) {
+                Thread.sleep(5);
+            }
+        } finally {
+            server.kill(); // while the writers are still sending
+            kills++;
+            stop.set(true);
+            writers.shutdown();
+            assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(confirmed.size()).isGreaterThan(BURST_CONFIRMED_BEFORE_KILL);
+
+        // 3. Kill right after an edit of an existing story is confirmed.
+        server = Server.start(data);
+        long edited = confirmed.keySet().iterator().next();
+        try {
+            NewsroomClient c = signIn(server);
+            assertThat(c.get("/readyz").status()).isEqualTo(200);
+            Saved saved = new Saved(confirmed.get(edited).headline(), "Edited, then the server was killed.");
+            var reply = c.post(
+                    "/admin/stories/" + edited,
+                    c.form("version", "1", "headline", saved.headline(), "author", "Night desk", "body", saved.body()));
+            assertThat(reply.status()).as(reply.body()).isEqualTo(303);
+            confirmed.put(edited, saved);
+        } finally {
+            server.kill();
+            kills++;
+        }
+
+        // The server starts on its own data and serves; then the store itself is checked story by story.
+        server = Server.start(data);
+        try {
+            NewsroomClient c = new NewsroomClient(server.port);
+            assertThat(c.get("/readyz").status()).isEqualTo(200);
+            assertThat(c.get("/").status()).isEqualTo(200);
+        } finally {
+            server.kill();
+        }
+        try (Database db = Database.open(Config.embeddedJdbcUrl(data), data)) {
+            Jdbc jdbc = new Jdbc(db.dataSource());
+            for (Map.Entry<Long, Saved> story : confirmed.entrySet()) {
+                List<Saved> found = jdbc.list(
+                        "select headline, body_markdown from story where id = ?",
+                        row -> new Saved(row.getString(1), row.getString(2)),
+                        story.getKey());
+                assertThat(found).as("story %d", story.getKey()).containsExactly(story.getValue());
+            }
+            assertThat(
+                            jdbc.count(
+                                    "select count(*) from story s join author a on a.id = s.author_id where a.name = 'Night desk'"
+                                            + " and not exists"
+                                            + " (select 1 from story_revision r where r.story_id = s.id and r.version = s.version)"))
+                    .as("stories without the revision of their current version")
+                    .isZero();
+            assertThat(jdbc.count("select count(*) from story where headline like 'Burst %'"))
+                    .isEqualTo(jdbc.count("select count(distinct headline) from story where headline like 'Burst %'"));
+        }
+        assertThat(kills).isEqualTo(3);
+        System.err.printf("KillNineTest: %d kills survived, %d confirmed saves all present%n", kills, confirmed.size());
+    }
+
+    private static NewsroomClient signIn(Server server) {
+        NewsroomClient c = new NewsroomClient(server.port);
+        assertThat(c.signIn("admin", TestSite.ADMIN_PASSWORD).status()).isEqualTo(303);
+        return c;
+    }
+
+    private static long create(NewsroomClient c, Saved story) {
+        return StoryEditorTest.create(
+                c, "headline", story.headline(), "author", "Night desk", "body", story.body(), "publish", "now");
+    }
+
+    /** A Gazette process started from this test's classpath, so the test does not depend on the jar being built. */
+    private record Server(Process process, int port) {
+
+        static Server start(Path data) throws IOException, InterruptedException {
+            Path log = Files.createTempFile("gazette-kill9-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx256m",
+                            "-XX:TieredStopAtLevel=1",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "news.gazette.App",
+                            "--host",
+                            "127.0.0.1",
+                            "--port",
+                            "0",
+                            "--data",
+                            data.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("GAZETTE_ADMIN_PASSWORD", TestSite.ADMIN_PASSWORD);
+            builder.environment().remove("GAZETTE_DB_URL");
+            Process process = builder.start();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            try {
+                while (Instant.now().isBefore(deadline) && process.isAlive()) {
+                    Matcher m = LISTENING.matcher(Files.readString(log, StandardCharsets.UTF_8));
+                    if (m.find()) {
+                        return new Server(process, Integer.parseInt(m.group(1)));
+                    }
+                    Thread.sleep(50);
+                }
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("Gazette did not start:\n" + Files.readString(log));
+            } finally {
+                Files.deleteIfExists(log);
+            }
+        }
+
+        void kill() throws InterruptedException {
+            process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no close
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+}
