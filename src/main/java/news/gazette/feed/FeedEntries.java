@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.Markdown;
+import news.gazette.story.StoryCorrection;
+import news.gazette.web.Dates;
 import news.gazette.web.Site;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 
 /** Turns stories into feed entries: renders bodies once per save, makes every link absolute, builds permanent ids. */
 public final class FeedEntries {
@@ -43,7 +46,7 @@ public final class FeedEntries {
                 url,
                 item.headline(),
                 item.summary(),
-                content,
+                correctionsHtml(item.corrections()) + content,
                 item.author().name(),
                 site.url(item.author().path()),
                 item.tags().stream()
@@ -64,6 +67,25 @@ public final class FeedEntries {
      */
     String id(FeedItem item) {
         return "tag:" + idAuthority + "," + TAG_DATE.format(item.createdAt()) + ":story/" + item.id();
+    }
+
+    /** Corrections lead the entry, as they lead the article: what was wrong and what is right, dated. */
+    static String correctionsHtml(List<StoryCorrection> corrections) {
+        if (corrections.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<aside><p><strong>Correction");
+        html.append(corrections.size() > 1 ? "s" : "").append("</strong></p>");
+        for (StoryCorrection correction : corrections) {
+            html.append("<p>")
+                    .append(Entities.escape(Dates.human(correction.postedAt())))
+                    .append("</p><p><strong>We wrote:</strong> ")
+                    .append(Entities.escape(correction.wrong()))
+                    .append("</p><p><strong>Correct:</strong> ")
+                    .append(Entities.escape(correction.correct()))
+                    .append("</p>");
+        }
+        return html.append("</aside>").toString();
     }
 
     /** The article body with relative links and image sources resolved against the article's own URL. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import news.gazette.story.Author;
 import news.gazette.story.FeaturedImage;
+import news.gazette.story.StoryCorrection;
 import news.gazette.story.Tag;
 
 /**
@@ -13,6 +14,7 @@ import news.gazette.story.Tag;
  * @param updatedAt when readers were last told the story changed; null if never
  * @param modifiedAt the last save of any kind, which may have changed the headline or body silently
  * @param createdAt when the story was first saved; part of its permanent feed id
+ * @param corrections published corrections, newest first; feed readers see them above the story
  */
 public record FeedItem(
         long id,
@@ -26,13 +28,15 @@ public record FeedItem(
         Instant publishedAt,
         Instant updatedAt,
         Instant modifiedAt,
-        Instant createdAt) {
+        Instant createdAt,
+        List<StoryCorrection> corrections) {
 
     public FeedItem {
         Objects.requireNonNull(publishedAt, "publishedAt");
         Objects.requireNonNull(modifiedAt, "modifiedAt");
         Objects.requireNonNull(createdAt, "createdAt");
         tags = List.copyOf(tags);
+        corrections = List.copyOf(corrections);
     }
 
     public String path() {
@@ -48,7 +52,7 @@ public record FeedItem(
         return modifiedAt.isAfter(newest) ? modifiedAt : newest;
     }
 
-    public FeedItem withTags(List<Tag> newTags) {
+    public FeedItem withRelations(List<Tag> newTags, List<StoryCorrection> newCorrections) {
         return new FeedItem(
                 id,
                 slug,
@@ -61,6 +65,7 @@ public record FeedItem(
                 publishedAt,
                 updatedAt,
                 modifiedAt,
-                createdAt);
+                createdAt,
+                newCorrections);
     }
 }

@@ -13,6 +13,7 @@ import news.gazette.db.Jdbc;
 import news.gazette.story.Author;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.JdbcStoryRepository;
+import news.gazette.story.StoryCorrection;
 import news.gazette.story.Tag;
 
 /**
@@ -59,6 +60,7 @@ public final class FeedRepository {
         return jdbc.withConnection(c -> withTags(c, Jdbc.list(c, sql, FeedRepository::toItem, bound.toArray())));
     }
 
+    /** Adds tags and corrections to every item, one query each. */
     private static List<FeedItem> withTags(Connection c, List<FeedItem> items) throws SQLException {
         if (items.isEmpty()) {
             return items;
@@ -77,7 +79,26 @@ public final class FeedRepository {
                 row -> tags.get(row.getLong("story_id"))
                         .add(new Tag(row.getLong("id"), row.getString("slug"), row.getString("name"))),
                 tags.keySet().toArray());
-        return items.stream().map(item -> item.withTags(tags.get(item.id()))).toList();
+        Map<Long, List<StoryCorrection>> corrections = new LinkedHashMap<>();
+        items.forEach(item -> corrections.put(item.id(), new ArrayList<>()));
+        Jdbc.list(
+                c,
+                """
+                select id, story_id, posted_at, wrong, correct from story_correction
+                where story_id in (%s)
+                order by posted_at desc, id desc
+                """.formatted(placeholders),
+                row -> corrections
+                        .get(row.getLong("story_id"))
+                        .add(new StoryCorrection(
+                                row.getLong("id"),
+                                Jdbc.instant(row, "posted_at"),
+                                row.getString("wrong"),
+                                row.getString("correct"))),
+                corrections.keySet().toArray());
+        return items.stream()
+                .map(item -> item.withRelations(tags.get(item.id()), corrections.get(item.id())))
+                .toList();
     }
 
     private static FeedItem toItem(ResultSet row) throws SQLException {
@@ -106,6 +127,7 @@ public final class FeedRepository {
                 Jdbc.instant(row, "published_at"),
                 Jdbc.instant(row, "updated_at"),
                 Jdbc.instant(row, "modified_at"),
-                Jdbc.instant(row, "created_at"));
+                Jdbc.instant(row, "created_at"),
+                List.of());
     }
 }

@@ -89,4 +89,33 @@ class FeedChangesTest {
                     .isEqualTo(200);
         });
     }
+
+    @Test
+    void a_correction_leads_the_story_in_every_feed_escaped() {
+        TestSite site = TestSite.create();
+        JavalinTest.test(site.app, (server, client) -> {
+            var sql = TestSql.of(site);
+            sql.update(
+                    "insert into story_correction (story_id, posted_at, wrong, correct) "
+                            + "select id, ?, ?, ? from story where slug = ?",
+                    Instant.now(),
+                    "We said the cutoff was <b>permanent</b>.",
+                    "Neither company has said whether it is permanent.",
+                    "anthropic-cuts-off-openai-from-claude-access");
+            String rss = parse(client.get("/feed.xml").body().string())
+                    .getEntries()
+                    .get(0)
+                    .getContents()
+                    .get(0)
+                    .getValue();
+            assertThat(rss)
+                    .startsWith("<aside><p><strong>Correction</strong></p>")
+                    .contains("We said the cutoff was &lt;b&gt;permanent&lt;/b&gt;.")
+                    .contains("<strong>Correct:</strong> Neither company has said whether it is permanent.");
+            JsonNode item = JSON.readTree(client.get("/feed.json").body().string())
+                    .get("items")
+                    .get(0);
+            assertThat(item.get("content_html").asText()).contains("Neither company has said whether it is permanent.");
+        });
+    }
 }
