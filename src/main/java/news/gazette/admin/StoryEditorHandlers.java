@@ -31,7 +31,9 @@ import news.gazette.web.Pages;
 /** Writing, previewing and saving stories. */
 public final class StoryEditorHandlers {
 
-    private static final int SLUG_ATTEMPTS = 5;
+    // Each round of a race for one address has a winner, so this many rounds cover that many editors saving the
+    // same headline at the same moment (rounds are cheap: an index look-up and a failed insert).
+    private static final int SLUG_ATTEMPTS = 32;
 
     private final NewsroomStories newsroom;
     private final StoryWriter writer;
