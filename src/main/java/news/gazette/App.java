@@ -5,13 +5,16 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import news.gazette.account.UserCommand;
 import news.gazette.admin.Newsroom;
+import news.gazette.cache.PageCache;
+import news.gazette.cache.SiteChangePoller;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.media.MediaStore;
@@ -39,6 +42,8 @@ public final class App {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final int SECTIONS_IN_NAV = 6;
     private static final long STOP_TIMEOUT_MS = 10_000;
+    // Rendered pages and their gzip copies; a page is 5-40 kB, so this holds a few thousand within -Xmx192m.
+    private static final long PAGE_CACHE_BYTES = 48L * 1024 * 1024;
 
     private App() {}
 
@@ -59,11 +64,22 @@ public final class App {
                 config.language(),
                 config.baseUrl(),
                 Assets.load(config.staticDir()));
-        // The section list counts stories per tag across the archive: worth a minute's staleness, not a query per page.
-        LoadingCache<String, List<Tag>> sections = Caffeine.newBuilder()
-                .expireAfterWrite(Duration.ofMinutes(1))
-                .build(key -> stories.findSections(SECTIONS_IN_NAV, clock.instant()));
+        // The section list counts stories per tag across the archive: counted again only when the lists change.
+        LoadingCache<String, List<Tag>> sections =
+                Caffeine.newBuilder().build(key -> stories.findSections(SECTIONS_IN_NAV, clock.instant()));
         Layouts layouts = new Layouts(site, () -> sections.get("nav"));
+        PageCache pageCache = new PageCache(PAGE_CACHE_BYTES, clock, metrics.registry());
+        SiteChangePoller changes = new SiteChangePoller(jdbc, clock, pageCache);
+        changes.onChange(keys -> {
+            if (keys.contains(PageCache.LIST)) {
+                List<Tag> before = sections.getIfPresent("nav");
+                sections.put("nav", stories.findSections(SECTIONS_IN_NAV, clock.instant()));
+                if (!Objects.equals(before, sections.getIfPresent("nav"))) {
+                    // The navigation is on every page.
+                    pageCache.invalidateAll();
+                }
+            }
+        });
         Pages pages = new Pages(config.templatesDir());
         Markdown markdown = new Markdown();
         StoryHandlers storyPages = new StoryHandlers(stories, markdown, pages, layouts, clock);
@@ -89,19 +105,30 @@ public final class App {
             c.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
             c.requestLogger.http(RequestLog::line);
             c.requestLogger.http(metrics::record);
+            c.events.serverStarted(changes::start);
+            c.events.serverStopped(changes::close);
             c.events.serverStopped(db::close);
+            c.appData(PageCache.KEY, pageCache);
+            c.appData(SiteChangePoller.KEY, changes);
 
             c.routes.before(securityHeaders::apply);
-            page(c, "/", storyPages::front);
-            page(c, "/page/{n}", storyPages::frontArchive);
-            page(c, "/articles/{slug}", storyPages::show);
-            page(c, "/tags/{slug}", storyPages::tag);
-            page(c, "/tags/{slug}/page/{n}", storyPages::tag);
-            page(c, "/authors/{slug}", storyPages::author);
-            page(c, "/authors/{slug}/page/{n}", storyPages::author);
+            page(c, "/", pageCache.cached(storyPages::front));
+            page(c, "/page/{n}", pageCache.cached(storyPages::frontArchive));
+            page(c, "/articles/{slug}", pageCache.cached(storyPages::show));
+            page(c, "/tags/{slug}", pageCache.cached(storyPages::tag));
+            page(c, "/tags/{slug}/page/{n}", pageCache.cached(storyPages::tag));
+            page(c, "/authors/{slug}", pageCache.cached(storyPages::author));
+            page(c, "/authors/{slug}/page/{n}", pageCache.cached(storyPages::author));
+            page(c, "/corrections", pageCache.cached(storyPages::corrections));
+            // Already in memory, fingerprinted and gzipped once; nothing to gain from the page cache.
             page(c, "/assets/<path>", site.assets()::serve);
-            page(c, "/corrections", storyPages::corrections);
             newsroom.register(c);
+            // An editor's save shows on the public pages before the save's redirect arrives, not a poll later.
+            c.routes.after("/admin/<rest>", ctx -> {
+                if (ctx.method() == HandlerType.POST) {
+                    changes.pollNow();
+                }
+            });
             c.routes.get(
                     "/favicon.ico", ctx -> ctx.redirect(site.asset("img/favicon.svg"), HttpStatus.MOVED_PERMANENTLY));
             c.routes.get("/healthz", health::live);

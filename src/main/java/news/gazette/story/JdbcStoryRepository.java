@@ -176,6 +176,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                     image == null ? null : image.height(),
                     draft.notes());
             TagWriter.replaceTags(c, id, draft.tagNames());
+            StoryChanges.record(c, id, null, StoryChanges.placement(c, id), now);
             return id;
         });
     }
@@ -189,6 +190,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                     storyId,
                     postedAt,
                     note);
+            StoryChanges.recordContent(c, storyId, postedAt);
             return Jdbc.update(c, "update story set updated_at = ? where id = ?", postedAt, storyId);
         });
     }
