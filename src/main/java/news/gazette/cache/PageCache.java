@@ -53,6 +53,7 @@ public final class PageCache {
 
     static final String CACHE_CONTROL = "public, no-cache";
     static final String STATUS_HEADER = "X-Gazette-Cache";
+    private static final String HIT = "gazette.cache.hit";
     private static final String DEPENDENCIES = "gazette.cache.dependencies";
     private static final String UNCACHEABLE = "gazette.cache.uncacheable";
 
@@ -125,6 +126,11 @@ public final class PageCache {
         ctx.attribute(UNCACHEABLE, Boolean.TRUE);
     }
 
+    /** Whether this request was answered from the cache (with the page or a 304). */
+    public static boolean answeredFromCache(Context ctx) {
+        return ctx.attribute(HIT) != null;
+    }
+
     /** Drops every page that depends on any of {@code keys}. */
     public void invalidate(Collection<String> keys) {
         generation.incrementAndGet();
@@ -164,6 +170,7 @@ public final class PageCache {
         if (page != null && now.isBefore(page.validUntil())) {
             hits.increment();
             ctx.header(STATUS_HEADER, "hit");
+            ctx.attribute(HIT, Boolean.TRUE);
             send(ctx, page);
             return;
         }
@@ -219,7 +226,7 @@ public final class PageCache {
         ctx.header("Cache-Control", CACHE_CONTROL);
         ctx.header("ETag", gzip ? page.gzipEtag() : page.etag());
         ctx.header("Last-Modified", page.lastModified());
-        ctx.header("Vary", "Accept-Encoding");
+        // Vary: Accept-Encoding comes with every response, from SecurityHeaders.
         if (notModified(ctx, page)) {
             ctx.status(304);
             ctx.result(new byte[0]);
