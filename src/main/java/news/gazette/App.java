@@ -23,7 +23,6 @@ import news.gazette.ops.Metrics;
 import news.gazette.story.JdbcStoryRepository;
 import news.gazette.story.Markdown;
 import news.gazette.story.StoryHandlers;
-import news.gazette.story.StoryRepository;
 import news.gazette.story.Tag;
 import news.gazette.web.Assets;
 import news.gazette.web.ErrorPages;
@@ -57,7 +56,7 @@ public final class App {
         Database db = Database.open(config.jdbcUrl(), config.dataDir(), metrics.registry());
         Health health = new Health(db);
         Jdbc jdbc = new Jdbc(db.dataSource());
-        StoryRepository stories = new JdbcStoryRepository(jdbc);
+        JdbcStoryRepository stories = new JdbcStoryRepository(jdbc);
         Site site = new Site(
                 config.siteName(),
                 config.siteDescription(),
@@ -72,6 +71,7 @@ public final class App {
         SiteChangePoller changes = new SiteChangePoller(jdbc, clock, pageCache);
         changes.onChange(keys -> {
             if (keys.contains(PageCache.LIST)) {
+                stories.forgetTotals();
                 List<Tag> before = sections.getIfPresent("nav");
                 sections.put("nav", stories.findSections(SECTIONS_IN_NAV, clock.instant()));
                 if (!Objects.equals(before, sections.getIfPresent("nav"))) {

@@ -25,6 +25,11 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
@@ -54,6 +59,7 @@ public final class PageCache {
     static final String CACHE_CONTROL = "public, no-cache";
     static final String STATUS_HEADER = "X-Gazette-Cache";
     private static final String HIT = "gazette.cache.hit";
+    private static final long RENDER_WAIT_SECONDS = 10;
     private static final String DEPENDENCIES = "gazette.cache.dependencies";
     private static final String UNCACHEABLE = "gazette.cache.uncacheable";
 
@@ -63,6 +69,9 @@ public final class PageCache {
     private volatile Instant nextExpiry;
     // Bumped by every invalidation: a page whose rendering overlapped one is not kept, as it may show the old data.
     private final AtomicLong generation = new AtomicLong();
+    // Renders under way, by key: when a spike meets a just-invalidated page, one request renders it and the others
+    // wait for its bytes instead of all running the same queries at once.
+    private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter misses;
     private final Counter invalidated;
@@ -174,33 +183,75 @@ public final class PageCache {
             send(ctx, page);
             return;
         }
+        CompletableFuture<CachedPage> mine = new CompletableFuture<>();
+        CompletableFuture<CachedPage> leader = rendering.putIfAbsent(key, mine);
+        if (leader != null) {
+            page = awaitQuietly(leader);
+            if (page != null) {
+                hits.increment();
+                ctx.header(STATUS_HEADER, "hit");
+                ctx.attribute(HIT, Boolean.TRUE);
+                send(ctx, page);
+                return;
+            }
+            // The other render was not cacheable (an error, a redirect): render this one as usual.
+            mine = null;
+        }
+        try {
+            page = renderAndKeep(ctx, handler, key);
+        } finally {
+            if (mine != null) {
+                rendering.remove(key, mine);
+                mine.complete(page);
+            }
+        }
+    }
+
+    private static CachedPage awaitQuietly(CompletableFuture<CachedPage> leader) {
+        try {
+            return leader.get(RENDER_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** Runs the handler and sends its answer, keeping it if it is a cacheable page; returns the page kept, or null. */
+    private CachedPage renderAndKeep(Context ctx, Handler handler, String key) throws Exception {
         misses.increment();
         ctx.header(STATUS_HEADER, "miss");
         long started = generation.get();
         Instant next = nextExpiry;
         handler.handle(ctx);
         if (ctx.statusCode() != 200 || ctx.attribute(UNCACHEABLE) != null || ctx.header("Location") != null) {
-            return;
+            return null;
         }
         InputStream result = ctx.resultInputStream();
         if (result == null) {
-            return;
+            return null;
         }
         String contentType = ctx.res().getContentType();
         Set<String> dependencies = ctx.attribute(DEPENDENCIES);
-        page = render(
+        CachedPage page = render(
                 result.readAllBytes(),
                 contentType == null ? "text/html; charset=utf-8" : contentType,
                 dependencies == null ? Set.of(ANY) : Set.copyOf(dependencies),
                 next == null ? Instant.MAX : next);
+        boolean kept = false;
         if (generation.get() == started) {
             pages.put(key, page);
+            kept = true;
             // An invalidation between the check and the put would have missed this page: drop it again.
             if (generation.get() != started) {
                 pages.invalidate(key);
+                kept = false;
             }
         }
         send(ctx, page);
+        // Requests waiting for this render get it only if it is current; otherwise they render for themselves.
+        return kept ? page : null;
     }
 
     private CachedPage render(byte[] body, String contentType, Set<String> dependencies, Instant validUntil) {
