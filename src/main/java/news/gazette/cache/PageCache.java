@@ -12,6 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -342,7 +344,7 @@ public final class PageCache {
         char separator = '?';
         for (String name : queryParameters) {
             for (String value : ctx.queryParams(name)) {
-                key.append(separator).append(name).append('=').append(value);
+                key.append(separator).append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
                 separator = '&';
             }
         }
