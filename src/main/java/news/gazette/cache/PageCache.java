@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -182,7 +181,7 @@ public final class PageCache {
             hits.increment();
             ctx.header(STATUS_HEADER, "hit");
             ctx.attribute(HIT, Boolean.TRUE);
-            send(ctx, page);
+            CachedResponse.send(ctx, page);
             return;
         }
         CompletableFuture<CachedPage> mine = new CompletableFuture<>();
@@ -193,7 +192,7 @@ public final class PageCache {
                 hits.increment();
                 ctx.header(STATUS_HEADER, "hit");
                 ctx.attribute(HIT, Boolean.TRUE);
-                send(ctx, page);
+                CachedResponse.send(ctx, page);
                 return;
             }
             // The other render was not cacheable (an error, a redirect): render this one as usual.
@@ -251,7 +250,7 @@ public final class PageCache {
                 kept = false;
             }
         }
-        send(ctx, page);
+        CachedResponse.send(ctx, page);
         // Requests waiting for this render get it only if it is current; otherwise they render for themselves.
         return kept ? page : null;
     }
@@ -272,68 +271,6 @@ public final class PageCache {
                 lastModified,
                 dependencies,
                 validUntil);
-    }
-
-    private static void send(Context ctx, CachedPage page) {
-        boolean gzip = page.gzipped() != null && acceptsGzip(ctx.header("Accept-Encoding"));
-        ctx.header("Cache-Control", CACHE_CONTROL);
-        ctx.header("ETag", gzip ? page.gzipEtag() : page.etag());
-        ctx.header("Last-Modified", page.lastModified());
-        // Vary: Accept-Encoding comes with every response, from SecurityHeaders.
-        if (notModified(ctx, page)) {
-            ctx.status(304);
-            ctx.result(new byte[0]);
-            return;
-        }
-        ctx.contentType(page.contentType());
-        if (gzip) {
-            ctx.header("Content-Encoding", "gzip");
-            ctx.result(page.gzipped());
-        } else {
-            ctx.result(page.body());
-        }
-    }
-
-    /** RFC 9110: If-None-Match wins over If-Modified-Since; either representation's tag matches (weak comparison). */
-    private static boolean notModified(Context ctx, CachedPage page) {
-        String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null) {
-            for (String candidate : ifNoneMatch.split(",")) {
-                String tag = candidate.strip();
-                if (tag.startsWith("W/")) {
-                    tag = tag.substring(2);
-                }
-                if (tag.equals("*") || tag.equals(page.etag()) || tag.equals(page.gzipEtag())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        String ifModifiedSince = ctx.header("If-Modified-Since");
-        if (ifModifiedSince != null) {
-            try {
-                long since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toEpochSecond();
-                return page.lastModifiedSeconds() <= since;
-            } catch (DateTimeParseException e) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String coding : acceptEncoding.split(",")) {
-            String[] parts = coding.split(";");
-            String name = parts[0].strip();
-            if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
-                return !(parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?"));
-            }
-        }
-        return false;
     }
 
     private static String keyOf(Context ctx, String[] queryParameters) {

@@ -85,12 +85,12 @@ class PageCacheTest {
 
     @Test
     void a_client_that_refuses_gzip_gets_it_plain() {
-        assertThat(PageCache.acceptsGzip("gzip, deflate, br")).isTrue();
-        assertThat(PageCache.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
-        assertThat(PageCache.acceptsGzip("*")).isTrue();
-        assertThat(PageCache.acceptsGzip("gzip;q=0")).isFalse();
-        assertThat(PageCache.acceptsGzip("identity")).isFalse();
-        assertThat(PageCache.acceptsGzip(null)).isFalse();
+        assertThat(CachedResponse.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(CachedResponse.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
+        assertThat(CachedResponse.acceptsGzip("*")).isTrue();
+        assertThat(CachedResponse.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(CachedResponse.acceptsGzip("identity")).isFalse();
+        assertThat(CachedResponse.acceptsGzip(null)).isFalse();
     }
 
     @Test
