@@ -17,8 +17,12 @@ THREADS=${THREADS:-2}
 G_PORT=${G_PORT:-7301}
 N_PORT=${N_PORT:-7302}
 BIG_PORT=${BIG_PORT:-7303}
-# The settings the README recommends for a small server.
+# The settings the README recommends for a small server (with MALLOC_ARENA_MAX=2, set where Gazette starts:
+# glibc's per-thread malloc arenas otherwise add tens of MB of resident memory under 64 connections).
 JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:TieredStopAtLevel=4"}
+# PROFILE=1 adds a Java Flight Recording of each Gazette to bench/out/<time>/*.jfr (read it with `jfr print`).
+PROFILE=${PROFILE:-0}
+ADMIN_PASSWORD="bench-only password $RANDOM$RANDOM"
 
 OUT="$PWD/bench/out/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
@@ -46,8 +50,11 @@ generate() { # folder, number of generated stories (the launch story comes on to
 start_gazette() { # data folder, port; sets STARTED_PID and START_MS (time to the first answer)
   local started
   started=$(date +%s%N)
+  local jfr=""
+  [ "$PROFILE" = 1 ] && jfr="-XX:StartFlightRecording=filename=$1.jfr,settings=profile"
   # shellcheck disable=SC2086
-  java $JAVA_OPTS -jar "$JAR" --data "$1" --port "$2" --host 127.0.0.1 >"$1.server.log" 2>&1 &
+  GAZETTE_ADMIN_PASSWORD="$ADMIN_PASSWORD" MALLOC_ARENA_MAX=2 java $JAVA_OPTS $jfr -jar "$JAR" --data "$1" --port "$2" --host 127.0.0.1 \
+    >"$1.server.log" 2>&1 &
   STARTED_PID=$!
   PIDS+=("$STARTED_PID")
   for _ in $(seq 1 600); do
@@ -55,6 +62,12 @@ start_gazette() { # data folder, port; sets STARTED_PID and START_MS (time to th
     sleep 0.05
   done
   START_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+# Each URL gets a short unmeasured run first, so that every figure is of a warmed-up JIT, as in production.
+warm() { # url, extra wrk args...
+  local url=$1; shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d2s "$@" "$url" >/dev/null 2>&1 || true
 }
 
 rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
@@ -132,6 +145,8 @@ row() { # label, gzip yes/no, gazette url, nginx url, extra args for both...
   local label=$1 gz=$2 gu=$3 nu=$4; shift 4
   local hdr=()
   [ "$gz" = yes ] && hdr=(-H "Accept-Encoding: gzip")
+  warm "$gu" "${hdr[@]}" "$@"
+  warm "$nu" "${hdr[@]}" "$@"
   read -r grps gp50 gp99 gbad < <(load "$gu" "${hdr[@]}" "$@")
   read -r nrps np50 np99 nbad < <(load "$nu" "${hdr[@]}" "$@")
   local ratio
@@ -139,6 +154,8 @@ row() { # label, gzip yes/no, gazette url, nginx url, extra args for both...
   echo "| $label | $gz | $grps | $nrps | $ratio | $gp50 | $gp99 | $np99 |" | tee -a "$RESULTS"
 }
 
+# A freshly started JVM interprets before it compiles: give the first rows the same warm JIT as the rest.
+for p in "${PATHS[@]}"; do warm "$G$p"; warm "$G$p" -H "Accept-Encoding: gzip"; done
 for p in "${PATHS[@]}"; do
   grep -q "location = $p " "$OUT/nginx/locations.conf" || continue
   row "$p" no "$G$p" "$N$p"
@@ -165,10 +182,13 @@ OLD_ARTICLE=$(curl -fs "$B/page/$DEEP" | grep -o 'href="/articles/[^"]*"' | head
   echo "| page | 20 stories req/s | $STORIES stories req/s | slowdown (20 / big) | big p99 ms |"
   echo "| --- | ---: | ---: | ---: | ---: |"
 } >>"$RESULTS"
-scale_row() { # label, small path, big path
-  read -r srps _ _ _ < <(load "$G$2" -H "Accept-Encoding: gzip")
-  read -r brps _ bp99 _ < <(load "$B$3" -H "Accept-Encoding: gzip")
-  echo "| $1 | $srps | $brps | $(awk -v s="$srps" -v b="$brps" 'BEGIN { printf "%.2f", (b > 0 ? s / b : 0) }') | $bp99 |" | tee -a "$RESULTS"
+scale_row() { # label, small path, big path[, header for the small server, header for the big one]
+  local label=$1 sp=$2 bp=$3 sh=${4:-"X-Bench: 1"} bh=${5:-"X-Bench: 1"}
+  warm "$G$sp" -H "Accept-Encoding: gzip" -H "$sh"
+  warm "$B$bp" -H "Accept-Encoding: gzip" -H "$bh"
+  read -r srps _ _ _ < <(load "$G$sp" -H "Accept-Encoding: gzip" -H "$sh")
+  read -r brps _ bp99 _ < <(load "$B$bp" -H "Accept-Encoding: gzip" -H "$bh")
+  echo "| $label | $srps | $brps | $(awk -v s="$srps" -v b="$brps" 'BEGIN { printf "%.2f", (b > 0 ? s / b : 0) }') | $bp99 |" | tee -a "$RESULTS"
 }
 scale_row "front page" / /
 scale_row "old article" "$ARTICLE" "$OLD_ARTICLE"
@@ -177,11 +197,23 @@ scale_row "archive page $DEEP (vs page 2)" /page/2 "/page/$DEEP"
 for extra in "/search?q=energy" /sitemap.xml; do
   if [ "$(curl -s -o /dev/null -w '%{http_code}' "$B$extra")" = 200 ]; then scale_row "$extra" "$extra" "$extra"; fi
 done
+session() { # base url -> "gazette_session=..." after signing in as admin
+  curl -s -o /dev/null -D - -H "Origin: $1" --data-urlencode "username=admin" \
+    --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "next=/admin" "$1/admin/login" |
+    awk -F'[:;] *' 'tolower($1)=="set-cookie" && $2 ~ /^gazette_session=/ {print $2}'
+}
+S_COOKIE=$(session "$G") B_COOKIE=$(session "$B")
+if [ -n "$S_COOKIE" ] && [ -n "$B_COOKIE" ]; then
+  scale_row "admin story list" /admin/stories /admin/stories "Cookie: $S_COOKIE" "Cookie: $B_COOKIE"
+fi
 
+echo "bench: freshness, an edit through the newsroom form until the pages show it"
+read -r FRESH_ARTICLE FRESH_FRONT < <(python3 bench/freshness.py "$G" admin "$ADMIN_PASSWORD" "$ARTICLE" || echo "- -")
 {
   echo
-  echo "## 3. Start-up and memory"
+  echo "## 3. Freshness, start-up and memory"
   echo
+  echo "- an edit saved through the newsroom form shows on its (cached) article after ${FRESH_ARTICLE} ms and on the (cached) front page after ${FRESH_FRONT} ms, counted from sending the save"
   echo "- first answer after launch: ${SMALL_START_MS} ms (20 stories), ${BIG_START_MS} ms ($STORIES stories)"
   echo "- resident memory after the run: $(rss_mb "$SMALL_PID") MB (20 stories), $(rss_mb "$BIG_PID") MB ($STORIES stories)"
 } | tee -a "$RESULTS"

@@ -5,14 +5,17 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import news.gazette.account.UserCommand;
 import news.gazette.admin.Newsroom;
 import news.gazette.backup.SiteFileCommand;
+import news.gazette.cache.PageCache;
+import news.gazette.cache.SiteChangePoller;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.feed.FeedEntries;
@@ -30,7 +33,6 @@ import news.gazette.seo.SitemapRepository;
 import news.gazette.story.JdbcStoryRepository;
 import news.gazette.story.Markdown;
 import news.gazette.story.StoryHandlers;
-import news.gazette.story.StoryRepository;
 import news.gazette.story.Tag;
 import news.gazette.web.Assets;
 import news.gazette.web.BareErrorHandler;
@@ -50,6 +52,8 @@ public final class App {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final int SECTIONS_IN_NAV = 6;
     private static final long STOP_TIMEOUT_MS = 10_000;
+    // Rendered pages and their gzip copies; a page is 5-40 kB, so this holds a few thousand within -Xmx192m.
+    private static final long PAGE_CACHE_BYTES = 48L * 1024 * 1024;
 
     private App() {}
 
@@ -63,7 +67,7 @@ public final class App {
         Database db = Database.open(config.jdbcUrl(), config.dataDir(), metrics.registry());
         Health health = new Health(db);
         Jdbc jdbc = new Jdbc(db.dataSource());
-        StoryRepository stories = new JdbcStoryRepository(jdbc);
+        JdbcStoryRepository stories = new JdbcStoryRepository(jdbc);
         SearchRepository search = switch (db.dialect()) {
             case H2 -> H2SearchRepository.install(jdbc);
             case POSTGRESQL ->
@@ -76,11 +80,23 @@ public final class App {
                 config.language(),
                 config.baseUrl(),
                 Assets.load(config.staticDir()));
-        // The section list counts stories per tag across the archive: worth a minute's staleness, not a query per page.
-        LoadingCache<String, List<Tag>> sections = Caffeine.newBuilder()
-                .expireAfterWrite(Duration.ofMinutes(1))
-                .build(key -> stories.findSections(SECTIONS_IN_NAV, clock.instant()));
+        // The section list counts stories per tag across the archive: counted again only when the lists change.
+        LoadingCache<String, List<Tag>> sections =
+                Caffeine.newBuilder().build(key -> stories.findSections(SECTIONS_IN_NAV, clock.instant()));
         Layouts layouts = new Layouts(site, () -> sections.get("nav"));
+        PageCache pageCache = new PageCache(PAGE_CACHE_BYTES, clock, metrics.registry());
+        SiteChangePoller changes = new SiteChangePoller(jdbc, clock, pageCache);
+        changes.onChange(keys -> {
+            if (keys.contains(PageCache.LIST)) {
+                stories.forgetTotals();
+                List<Tag> before = sections.getIfPresent("nav");
+                sections.put("nav", stories.findSections(SECTIONS_IN_NAV, clock.instant()));
+                if (!Objects.equals(before, sections.getIfPresent("nav"))) {
+                    // The navigation is on every page.
+                    pageCache.invalidateAll();
+                }
+            }
+        });
         Pages pages = new Pages(config.templatesDir());
         Markdown markdown = new Markdown();
         StoryHandlers storyPages = new StoryHandlers(stories, markdown, pages, layouts, clock);
@@ -116,18 +132,23 @@ public final class App {
             });
             c.requestLogger.http(RequestLog::line);
             c.requestLogger.http(metrics::record);
+            c.events.serverStarted(changes::start);
+            c.events.serverStopped(changes::close);
             c.events.serverStopped(db::close);
+            c.appData(PageCache.KEY, pageCache);
+            c.appData(SiteChangePoller.KEY, changes);
 
             c.routes.before(securityHeaders::apply);
-            page(c, "/", storyPages::front);
-            page(c, "/page/{n}", storyPages::frontArchive);
-            page(c, "/articles/{slug}", storyPages::show);
-            page(c, "/tags/{slug}", storyPages::tag);
-            page(c, "/tags/{slug}/page/{n}", storyPages::tag);
-            page(c, "/authors/{slug}", storyPages::author);
-            page(c, "/authors/{slug}/page/{n}", storyPages::author);
+            page(c, "/", pageCache.cached(storyPages::front));
+            page(c, "/page/{n}", pageCache.cached(storyPages::frontArchive));
+            page(c, "/articles/{slug}", pageCache.cached(storyPages::show));
+            page(c, "/tags/{slug}", pageCache.cached(storyPages::tag));
+            page(c, "/tags/{slug}/page/{n}", pageCache.cached(storyPages::tag));
+            page(c, "/authors/{slug}", pageCache.cached(storyPages::author));
+            page(c, "/authors/{slug}/page/{n}", pageCache.cached(storyPages::author));
+            page(c, "/corrections", pageCache.cached(storyPages::corrections));
+            // Already in memory, fingerprinted and gzipped once; nothing to gain from the page cache.
             page(c, "/assets/<path>", site.assets()::serve);
-            page(c, "/corrections", storyPages::corrections);
             newsroom.register(c);
             page(c, "/search", searchPages::results);
             for (FeedFormat format : FeedFormat.values()) {
@@ -141,6 +162,12 @@ public final class App {
             page(c, "/sitemaps/{name}", sitemaps::part);
             page(c, "/news-sitemap.xml", sitemaps::news);
             page(c, "/robots.txt", sitemaps::robots);
+            // An editor's save shows on the public pages before the save's redirect arrives, not a poll later.
+            c.routes.after("/admin/<rest>", ctx -> {
+                if (ctx.method() == HandlerType.POST) {
+                    changes.pollNow();
+                }
+            });
             c.routes.get(
                     "/favicon.ico", ctx -> ctx.redirect(site.asset("img/favicon.svg"), HttpStatus.MOVED_PERMANENTLY));
             c.routes.get("/healthz", health::live);

@@ -7,6 +7,8 @@ import java.util.List;
 import news.gazette.account.AccountRepository;
 import news.gazette.account.Passwords;
 import news.gazette.account.Role;
+import news.gazette.cache.PageCache;
+import news.gazette.cache.SiteChangePoller;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.story.Author;
@@ -79,6 +81,20 @@ public final class TestSite {
                         "secret newsroom note about " + headline,
                         List.of(tags)),
                 Instant.now());
+        applyChanges();
         return slug.value();
+    }
+
+    /**
+     * Makes the site apply the changes written to its database behind its back now, rather than at its next poll
+     * (a fifth of a second later), as another instance's writes would be.
+     */
+    public void applyChanges() {
+        app.unsafe.appDataManager.get(SiteChangePoller.KEY).pollNow();
+    }
+
+    /** The site's page cache, to tell cached pages from rendered ones. */
+    public PageCache pageCache() {
+        return app.unsafe.appDataManager.get(PageCache.KEY);
     }
 }

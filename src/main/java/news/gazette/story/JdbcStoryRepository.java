@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import news.gazette.db.Jdbc;
 
 /** {@link StoryRepository} in SQL that H2 and PostgreSQL both accept. */
@@ -34,9 +36,21 @@ public final class JdbcStoryRepository implements StoryRepository {
     private static final int RELATED_CANDIDATES_PER_TAG = 20;
 
     private final Jdbc jdbc;
+    // The size of each list ("page n of m"), counted once and kept until the lists change or the next scheduled story
+    // goes live: a count is a walk over the whole list, which grows with the archive.
+    private final Map<String, Total> totals = new ConcurrentHashMap<>();
+    private final AtomicLong totalsGeneration = new AtomicLong();
+
+    private record Total(long count, Instant validUntil) {}
 
     public JdbcStoryRepository(Jdbc jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Forgets the list sizes; called when stories joined, left or moved in the lists, on this instance or another. */
+    public void forgetTotals() {
+        totalsGeneration.incrementAndGet();
+        totals.clear();
     }
 
     @Override
@@ -92,8 +106,8 @@ public final class JdbcStoryRepository implements StoryRepository {
         Map<Long, StoryCard> cards = new LinkedHashMap<>();
         Map<Long, Integer> shared = new LinkedHashMap<>();
         for (Tag tag : story.tags()) {
-            for (StoryCard card :
-                    findPublishedByTag(tag, 1, RELATED_CANDIDATES_PER_TAG, now).items()) {
+            String where = "s.id in (select st.story_id from story_tag st where st.tag_id = ?) and " + VISIBLE;
+            for (StoryCard card : newestCards(where, RELATED_CANDIDATES_PER_TAG, tag.id(), now)) {
                 if (card.id() != story.id()) {
                     cards.putIfAbsent(card.id(), card);
                     shared.merge(card.id(), 1, Integer::sum);
@@ -180,6 +194,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                     image == null ? null : image.height(),
                     draft.notes());
             TagWriter.replaceTags(c, id, draft.tagNames());
+            StoryChanges.record(c, id, null, StoryChanges.placement(c, id), now);
             return id;
         });
     }
@@ -193,6 +208,7 @@ public final class JdbcStoryRepository implements StoryRepository {
                     storyId,
                     postedAt,
                     note);
+            StoryChanges.recordContent(c, storyId, postedAt);
             return Jdbc.update(c, "update story set updated_at = ? where id = ?", postedAt, storyId);
         });
     }
@@ -204,8 +220,7 @@ public final class JdbcStoryRepository implements StoryRepository {
      */
     private PageOf<StoryCard> pageOfCards(String where, int page, int size, Object... params) {
         return jdbc.withConnection(c -> {
-            long total = Jdbc.list(c, "select count(*) from story s where " + where, row -> row.getLong(1), params)
-                    .get(0);
+            long total = total(c, where, params);
             Object[] pageParams = Arrays.copyOf(params, params.length + 2);
             pageParams[params.length] = size;
             pageParams[params.length + 1] = (long) (page - 1) * size;
@@ -217,6 +232,44 @@ public final class JdbcStoryRepository implements StoryRepository {
                     pageParams);
             return new PageOf<>(withTags(c, cardsInOrder(c, ids)), page, size, total);
         });
+    }
+
+    /** The newest {@code size} visible stories matching {@code where}, without counting the whole list. */
+    private List<StoryCard> newestCards(String where, int size, Object... params) {
+        return jdbc.withConnection(c -> {
+            Object[] pageParams = Arrays.copyOf(params, params.length + 1);
+            pageParams[params.length] = size;
+            List<Long> ids = Jdbc.list(
+                    c,
+                    "select s.id from story s where " + where
+                            + " order by s.status, s.published_at desc, s.id desc limit ?",
+                    row -> row.getLong(1),
+                    pageParams);
+            return withTags(c, cardsInOrder(c, ids));
+        });
+    }
+
+    /** The number of stories matching {@code where}; its last parameter is always the current time. */
+    private long total(Connection c, String where, Object... params) throws SQLException {
+        Instant now = (Instant) params[params.length - 1];
+        String key = where + Arrays.toString(Arrays.copyOf(params, params.length - 1));
+        Total known = totals.get(key);
+        if (known != null && now.isBefore(known.validUntil())) {
+            return known.count();
+        }
+        long generation = totalsGeneration.get();
+        long count = Jdbc.list(c, "select count(*) from story s where " + where, row -> row.getLong(1), params)
+                .get(0);
+        List<Instant> next = Jdbc.list(c, """
+                select published_at from story
+                where status = 'published' and published_at > ? and deleted_at is null
+                order by published_at limit 1""", row -> Jdbc.instant(row, "published_at"), now);
+        totals.put(key, new Total(count, next.isEmpty() ? Instant.MAX : next.get(0)));
+        // A change counted in between would have been missed: forget this total again.
+        if (totalsGeneration.get() != generation) {
+            totals.remove(key);
+        }
+        return count;
     }
 
     private static List<StoryCard> cardsInOrder(Connection c, List<Long> ids) throws SQLException {

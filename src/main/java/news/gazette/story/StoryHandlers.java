@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import news.gazette.cache.PageCache;
 import news.gazette.web.Layouts;
 import news.gazette.web.Pages;
 
@@ -59,6 +60,10 @@ public final class StoryHandlers {
         Story story = found.get();
         RenderedHtml body = markdown.render(story.bodyMarkdown());
         List<StoryCard> related = stories.findRelated(story, RELATED_LIMIT, now);
+        // Related stories come from the newest of each tag: a story joining or leaving one of them may change the list.
+        PageCache.dependsOn(ctx, "story:" + story.id());
+        story.tags().forEach(tag -> PageCache.dependsOn(ctx, "tag:" + tag.id()));
+        dependsOnCards(ctx, related);
         var layout = layouts.of(story.headline(), story.summary(), story.path());
         pages.render(ctx, "story/show.jte", new ArticlePage(layout, story, body, related));
     }
@@ -80,6 +85,7 @@ public final class StoryHandlers {
             return;
         }
         PageOf<StoryCard> page = stories.findPublishedByTag(tag, number, PAGE_SIZE, clock.instant());
+        PageCache.dependsOn(ctx, "tag:" + tag.id());
         renderList(ctx, "Topic", tag.name(), "The latest stories about " + tag.name() + ".", tag.path(), page);
     }
 
@@ -92,15 +98,18 @@ public final class StoryHandlers {
             return;
         }
         PageOf<StoryCard> page = stories.findPublishedByAuthor(author, number, PAGE_SIZE, clock.instant());
+        PageCache.dependsOn(ctx, "author:" + author.id());
         String intro = author.bio().isBlank() ? "Stories by " + author.name() + "." : author.bio();
         renderList(ctx, "Author", author.name(), intro, author.path(), page);
     }
 
     private void renderFront(Context ctx, int number) {
         PageOf<StoryCard> page = stories.findPublished(number, PAGE_SIZE, clock.instant());
+        PageCache.dependsOn(ctx, PageCache.LIST);
         if (number > 1 && number > page.totalPages()) {
             throw new NotFoundResponse();
         }
+        dependsOnCards(ctx, page.items());
         StoryCard lead = number == 1 && !page.isEmpty() ? page.items().get(0) : null;
         List<StoryCard> latest = lead == null
                 ? page.items()
@@ -115,10 +124,16 @@ public final class StoryHandlers {
         if (page.number() > 1 && page.number() > page.totalPages()) {
             throw new NotFoundResponse();
         }
+        dependsOnCards(ctx, page.items());
         String path = page.number() == 1 ? basePath : basePath + "/page/" + page.number();
         String title = page.number() == 1 ? heading : heading + ", page " + page.number();
         var layout = layouts.of(title, intro, path);
         pages.render(ctx, "story/list.jte", new StoryListPage(layout, kicker, heading, intro, basePath, page));
+    }
+
+    /** The page shows these stories: an edit to any of them drops it from the page cache. */
+    private static void dependsOnCards(Context ctx, List<StoryCard> cards) {
+        cards.forEach(card -> PageCache.dependsOn(ctx, "story:" + card.id()));
     }
 
     /** {@code /page/1} of any list is its plain address; send readers and crawlers there for good. */

@@ -9,8 +9,9 @@ import news.gazette.db.Jdbc;
 
 /**
  * Every change the newsroom makes to stories. Each save is one transaction that also keeps a revision; a save against
- * a version that is no longer current changes nothing. Any future cache invalidation hooks in here, since every write
- * passes through this class or {@link StoryRepository#addUpdate}.
+ * a version that is no longer current changes nothing. Every write also records what it changed for the page cache
+ * ({@link StoryChanges}) in the same transaction; every write passes through this class or
+ * {@link StoryRepository#addUpdate}.
  */
 public final class StoryWriter {
 
@@ -75,6 +76,7 @@ public final class StoryWriter {
                     draft.slug().value());
             TagWriter.replaceTags(c, id, draft.tagNames());
             keepRevision(c, id, 1, draft, savedBy, now);
+            StoryChanges.record(c, id, null, StoryChanges.placement(c, id), now);
             return id;
         });
     }
@@ -93,6 +95,7 @@ public final class StoryWriter {
             if (isSlugTaken(c, newSlug, id)) {
                 return Outcome.SLUG_TAKEN;
             }
+            StoryChanges.Placement before = StoryChanges.placement(c, id);
             FeaturedImage image = draft.image();
             int changed = Jdbc.update(
                     c,
@@ -134,6 +137,7 @@ public final class StoryWriter {
             }
             TagWriter.replaceTags(c, id, draft.tagNames());
             keepRevision(c, id, expectedVersion + 1, draft, savedBy, now);
+            StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
             return Outcome.SAVED;
         });
     }
@@ -148,6 +152,7 @@ public final class StoryWriter {
                     now,
                     wrong,
                     correct);
+            StoryChanges.recordContent(c, storyId, now);
             return Jdbc.update(c, "update story set updated_at = ? where id = ?", now, storyId);
         });
     }
@@ -172,15 +177,32 @@ public final class StoryWriter {
     }
 
     public void trash(long id, Instant now) {
-        jdbc.update(
-                "update story set deleted_at = ?, modified_at = ? where id = ? and deleted_at is null", now, now, id);
+        jdbc.inTransaction(c -> {
+            StoryChanges.Placement before = StoryChanges.placement(c, id);
+            Jdbc.update(
+                    c,
+                    "update story set deleted_at = ?, modified_at = ? where id = ? and deleted_at is null",
+                    now,
+                    now,
+                    id);
+            StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
+            return null;
+        });
     }
 
     public void restore(long id, Instant now) {
-        jdbc.update("update story set deleted_at = null, modified_at = ? where id = ?", now, id);
+        jdbc.inTransaction(c -> {
+            StoryChanges.Placement before = StoryChanges.placement(c, id);
+            Jdbc.update(c, "update story set deleted_at = null, modified_at = ? where id = ?", now, id);
+            StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
+            return null;
+        });
     }
 
-    /** Deletes every trashed story for good, with its tags, updates, revisions and corrections; returns how many. */
+    /**
+     * Deletes every trashed story for good, with its tags, updates, revisions and corrections; returns how many. Readers
+     * stopped seeing these when they were trashed, so no public page changes.
+     */
     public int emptyTrash() {
         return jdbc.update("delete from story where deleted_at is not null");
     }

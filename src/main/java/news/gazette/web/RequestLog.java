@@ -1,10 +1,15 @@
 package news.gazette.web;
 
 import io.javalin.http.Context;
+import news.gazette.cache.PageCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One line per request: method, path, status, milliseconds. Never the query string, which may carry secrets. */
+/**
+ * One line per request: method, path, status, milliseconds. Never the query string, which may carry secrets. Pages
+ * answered from the page cache are left out at the info level (they are counted in the metrics): a spike of tens of
+ * thousands of them a second would otherwise spend more time writing the log than answering.
+ */
 public final class RequestLog {
 
     private static final Logger log = LoggerFactory.getLogger("gazette.request");
@@ -12,7 +17,7 @@ public final class RequestLog {
     private RequestLog() {}
 
     public static void line(Context ctx, Float millis) {
-        if (log.isInfoEnabled()) {
+        if (log.isDebugEnabled() || (log.isInfoEnabled() && !PageCache.answeredFromCache(ctx))) {
             log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", millis));
         }
     }

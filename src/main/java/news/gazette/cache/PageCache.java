@@ -1,0 +1,314 @@
+package news.gazette.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.config.Key;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Rendered public pages held in memory, invalidated by what changed rather than expired by a guess.
+ *
+ * <p>Wrap any GET handler with {@link #cached}: the first request renders the page as usual; its status-200 body is
+ * kept with a gzip copy and strong ETags, and later requests get those bytes (or a 304) without touching the database
+ * or the templates. While rendering, a handler names what the page shows with {@link #dependsOn} ({@code story:12},
+ * {@code tag:3}, {@code author:4}, {@link #LIST}); a page that names nothing depends on {@link #ANY}, which every change
+ * carries. {@link SiteChangePoller} feeds the changes in, from this instance and from every other one sharing the
+ * database.
+ *
+ * <p>Responses say {@code Cache-Control: public, no-cache}: a CDN or browser may keep the page but must revalidate it
+ * each time, which costs us a 304 from memory and keeps the one-second freshness promise, whatever the CDN.
+ */
+public final class PageCache {
+
+    /** Where {@code App.create} leaves the cache, for tests and tools that hold only the {@code Javalin}. */
+    public static final Key<PageCache> KEY = new Key<>("gazette.page-cache");
+
+    /** Carried by every change: pages that declare no dependencies are dropped on any change. */
+    public static final String ANY = "any";
+    /** Which stories are visible and in what order: the front page, its archive, feeds, the sitemap, the sections. */
+    public static final String LIST = "list";
+
+    static final String CACHE_CONTROL = "public, no-cache";
+    static final String STATUS_HEADER = "X-Gazette-Cache";
+    private static final String HIT = "gazette.cache.hit";
+    private static final long RENDER_WAIT_SECONDS = 10;
+    private static final String DEPENDENCIES = "gazette.cache.dependencies";
+    private static final String UNCACHEABLE = "gazette.cache.uncacheable";
+
+    private final Cache<String, CachedPage> pages;
+    private final Clock clock;
+    // When the next scheduled story goes live: pages rendered before then expire at that moment.
+    private volatile Instant nextExpiry;
+    // Bumped by every invalidation: a page whose rendering overlapped one is not kept, as it may show the old data.
+    private final AtomicLong generation = new AtomicLong();
+    // Renders under way, by key: when a spike meets a just-invalidated page, one request renders it and the others
+    // wait for its bytes instead of all running the same queries at once.
+    private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter invalidated;
+
+    /**
+     * @param maxBytes bound on the bodies and gzip copies held, roughly their heap size
+     */
+    public PageCache(long maxBytes, Clock clock, MeterRegistry registry) {
+        this.pages = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, CachedPage page) -> page.weight())
+                .build();
+        this.clock = clock;
+        this.hits = Counter.builder("gazette.cache.requests")
+                .description("Public page requests answered from the page cache (hit) or rendered (miss)")
+                .tag("result", "hit")
+                .register(registry);
+        this.misses = Counter.builder("gazette.cache.requests")
+                .description("Public page requests answered from the page cache (hit) or rendered (miss)")
+                .tag("result", "miss")
+                .register(registry);
+        this.invalidated = Counter.builder("gazette.cache.invalidated")
+                .description("Cached pages dropped because something they show changed")
+                .register(registry);
+        Gauge.builder("gazette.cache.pages", pages, c -> c.estimatedSize())
+                .description("Pages held in the page cache")
+                .register(registry);
+        Gauge.builder(
+                        "gazette.cache.bytes",
+                        pages,
+                        c -> c.policy()
+                                .eviction()
+                                .map(e -> e.weightedSize().orElse(0))
+                                .orElse(0L))
+                .description("Approximate bytes held in the page cache")
+                .register(registry);
+    }
+
+    /**
+     * {@code handler}, answered from the cache. The key is the path plus only the named query parameters, so that
+     * made-up parameters cannot fill the cache with copies of one page.
+     */
+    public Handler cached(Handler handler, String... queryParameters) {
+        String[] names = queryParameters.clone();
+        Arrays.sort(names);
+        return ctx -> serve(ctx, handler, names);
+    }
+
+    /** Declares, while rendering, what the page shows; the page is dropped when any of these keys changes. */
+    public static void dependsOn(Context ctx, String... keys) {
+        Set<String> dependencies = ctx.attribute(DEPENDENCIES);
+        if (dependencies == null) {
+            dependencies = new HashSet<>();
+            ctx.attribute(DEPENDENCIES, dependencies);
+        }
+        dependencies.addAll(Arrays.asList(keys));
+    }
+
+    /** Keeps this one response out of the cache (it varies by something other than its address). */
+    public static void doNotCache(Context ctx) {
+        ctx.attribute(UNCACHEABLE, Boolean.TRUE);
+    }
+
+    /** Whether this request was answered from the cache (with the page or a 304). */
+    public static boolean answeredFromCache(Context ctx) {
+        return ctx.attribute(HIT) != null;
+    }
+
+    /** Drops every page that depends on any of {@code keys}. */
+    public void invalidate(Collection<String> keys) {
+        generation.incrementAndGet();
+        pages.asMap().entrySet().removeIf(entry -> {
+            boolean stale = entry.getValue().dependsOnAny(keys);
+            if (stale) {
+                invalidated.increment();
+            }
+            return stale;
+        });
+    }
+
+    public void invalidateAll() {
+        generation.incrementAndGet();
+        invalidated.increment(pages.estimatedSize());
+        pages.invalidateAll();
+    }
+
+    /** Pages rendered from now on expire at {@code moment} (the next scheduled publication), or never if null. */
+    public void expireAt(Instant moment) {
+        nextExpiry = moment;
+    }
+
+    Instant nextExpiry() {
+        return nextExpiry;
+    }
+
+    /** Whether the page at {@code key} (path, then {@code ?name=value&...} of the kept parameters) is cached. */
+    public boolean contains(String key) {
+        return pages.getIfPresent(key) != null;
+    }
+
+    private void serve(Context ctx, Handler handler, String[] queryParameters) throws Exception {
+        String key = keyOf(ctx, queryParameters);
+        Instant now = clock.instant();
+        CachedPage page = pages.getIfPresent(key);
+        if (page != null && now.isBefore(page.validUntil())) {
+            hits.increment();
+            ctx.header(STATUS_HEADER, "hit");
+            ctx.attribute(HIT, Boolean.TRUE);
+            CachedResponse.send(ctx, page);
+            return;
+        }
+        CompletableFuture<CachedPage> mine = new CompletableFuture<>();
+        CompletableFuture<CachedPage> leader = rendering.putIfAbsent(key, mine);
+        if (leader != null) {
+            page = awaitQuietly(leader);
+            if (page != null) {
+                hits.increment();
+                ctx.header(STATUS_HEADER, "hit");
+                ctx.attribute(HIT, Boolean.TRUE);
+                CachedResponse.send(ctx, page);
+                return;
+            }
+            // The other render was not cacheable (an error, a redirect): render this one as usual.
+            mine = null;
+        }
+        try {
+            page = renderAndKeep(ctx, handler, key);
+        } finally {
+            if (mine != null) {
+                rendering.remove(key, mine);
+                mine.complete(page);
+            }
+        }
+    }
+
+    private static CachedPage awaitQuietly(CompletableFuture<CachedPage> leader) {
+        try {
+            return leader.get(RENDER_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        }
+    }
+
+    /** Runs the handler and sends its answer, keeping it if it is a cacheable page; returns the page kept, or null. */
+    private CachedPage renderAndKeep(Context ctx, Handler handler, String key) throws Exception {
+        misses.increment();
+        ctx.header(STATUS_HEADER, "miss");
+        long started = generation.get();
+        Instant next = nextExpiry;
+        handler.handle(ctx);
+        if (ctx.statusCode() != 200 || ctx.attribute(UNCACHEABLE) != null || ctx.header("Location") != null) {
+            return null;
+        }
+        InputStream result = ctx.resultInputStream();
+        if (result == null) {
+            return null;
+        }
+        String contentType = ctx.res().getContentType();
+        Set<String> dependencies = ctx.attribute(DEPENDENCIES);
+        CachedPage page = render(
+                result.readAllBytes(),
+                contentType == null ? "text/html; charset=utf-8" : contentType,
+                dependencies == null ? Set.of(ANY) : Set.copyOf(dependencies),
+                next == null ? Instant.MAX : next);
+        boolean kept = false;
+        if (generation.get() == started) {
+            pages.put(key, page);
+            kept = true;
+            // An invalidation between the check and the put would have missed this page: drop it again.
+            if (generation.get() != started) {
+                pages.invalidate(key);
+                kept = false;
+            }
+        }
+        CachedResponse.send(ctx, page);
+        // Requests waiting for this render get it only if it is current; otherwise they render for themselves.
+        return kept ? page : null;
+    }
+
+    private CachedPage render(byte[] body, String contentType, Set<String> dependencies, Instant validUntil) {
+        String hash = sha256(body);
+        byte[] gzipped = compressible(contentType) ? gzip(body) : null;
+        long seconds = clock.millis() / 1000;
+        String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC));
+        return new CachedPage(
+                contentType,
+                body,
+                gzipped,
+                "\"" + hash + "\"",
+                "\"" + hash + "-gz\"",
+                seconds,
+                lastModified,
+                dependencies,
+                validUntil);
+    }
+
+    private static String keyOf(Context ctx, String[] queryParameters) {
+        if (queryParameters.length == 0) {
+            return ctx.path();
+        }
+        StringBuilder key = new StringBuilder(ctx.path());
+        char separator = '?';
+        for (String name : queryParameters) {
+            for (String value : ctx.queryParams(name)) {
+                key.append(separator).append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+                separator = '&';
+            }
+        }
+        return key.toString();
+    }
+
+    private static boolean compressible(String contentType) {
+        return contentType.startsWith("text/") || contentType.contains("xml") || contentType.contains("json");
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+                    .substring(0, 32);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,140 @@
+package news.gazette.cache;
+
+import io.javalin.config.Key;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import news.gazette.db.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code site_change} every {@value #INTERVAL_MS} ms on one background thread and drops the cached pages that
+ * depend on what changed. Every write, on any instance sharing the database, adds its row in the write's own
+ * transaction, so every instance sees every change the same way; the newsroom also calls {@link #pollNow} after each of
+ * its own writes, so an editor never sees their own page stale.
+ *
+ * <p>It also tells the page cache when the next scheduled story goes live, so that pages rendered before expire then.
+ */
+public final class SiteChangePoller implements AutoCloseable {
+
+    /** Where {@code App.create} leaves the poller, for tests that write to the database behind the site's back. */
+    public static final Key<SiteChangePoller> KEY = new Key<>("gazette.site-changes");
+
+    private static final Logger log = LoggerFactory.getLogger(SiteChangePoller.class);
+    static final long INTERVAL_MS = 200;
+    // Identity values are handed out before commit, so a row may appear after a higher one: look back this far.
+    private static final int LOOKBACK = 64;
+    private static final int KEEP_ROWS = 10_000;
+    private static final int POLLS_BETWEEN_PRUNES = 3_000;
+
+    private final Jdbc jdbc;
+    private final PageCache cache;
+    private final Clock clock;
+    private final List<Consumer<Set<String>>> listeners = new ArrayList<>();
+    private final TreeSet<Long> seen = new TreeSet<>();
+    private long lastId;
+    private int polls;
+    private boolean failing;
+    private ScheduledExecutorService timer;
+
+    public SiteChangePoller(Jdbc jdbc, Clock clock, PageCache cache) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.cache = cache;
+        this.lastId = jdbc.first("select max(id) from site_change", row -> row.getLong(1))
+                .orElse(0L);
+        cache.expireAt(findNextScheduled(clock.instant()));
+    }
+
+    /** Called with the keys of each batch of changes, before the pages are dropped (e.g. to refresh the sections). */
+    public void onChange(Consumer<Set<String>> listener) {
+        listeners.add(listener);
+    }
+
+    public synchronized void start() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "gazette-site-changes");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.scheduleWithFixedDelay(this::pollQuietly, INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
+    /** Reads the changes made since the last poll, on any instance, and applies them now. */
+    public synchronized void pollNow() {
+        Set<String> keys = new HashSet<>();
+        long from = Math.max(0, lastId - LOOKBACK);
+        jdbc.list(
+                        "select id, change_keys from site_change where id > ? order by id",
+                        row -> new Object[] {row.getLong(1), row.getString(2)},
+                        from)
+                .forEach(row -> {
+                    long id = (Long) row[0];
+                    if (seen.add(id)) {
+                        keys.addAll(Arrays.asList(((String) row[1]).split(" ")));
+                        lastId = Math.max(lastId, id);
+                    }
+                });
+        seen.headSet(lastId - LOOKBACK).clear();
+        Instant now = clock.instant();
+        Instant next = cache.nextExpiry();
+        if (keys.contains(PageCache.LIST) || (next != null && !now.isBefore(next))) {
+            if (next != null && !now.isBefore(next)) {
+                // A scheduled story went live: the cached pages expire by themselves; the listeners need telling.
+                keys.add(PageCache.LIST);
+            }
+            cache.expireAt(findNextScheduled(now));
+        }
+        if (!keys.isEmpty()) {
+            listeners.forEach(listener -> listener.accept(keys));
+            cache.invalidate(keys);
+        }
+        if (++polls % POLLS_BETWEEN_PRUNES == 0) {
+            jdbc.update("delete from site_change where id < ?", lastId - KEEP_ROWS);
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            pollNow();
+            if (failing) {
+                log.info("Reading site changes works again");
+                failing = false;
+            }
+        } catch (RuntimeException e) {
+            if (!failing) {
+                // Logged once per outage: a database restart must not flood the log five times a second.
+                log.warn("Cannot read site changes; cached pages may be stale until the database answers", e);
+                failing = true;
+            }
+        }
+    }
+
+    private Instant findNextScheduled(Instant now) {
+        String sql = """
+                select published_at from story
+                where status = 'published' and published_at > ? and deleted_at is null
+                order by published_at limit 1""";
+        return jdbc.first(sql, row -> Jdbc.instant(row, "published_at"), now).orElse(null);
+    }
+}

@@ -1,0 +1,83 @@
+package news.gazette.story;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import news.gazette.db.Jdbc;
+
+/**
+ * Records, inside a write's own transaction, which public pages the write may have changed: a row in
+ * {@code site_change} that every instance's page cache reads (see {@code news.gazette.cache.SiteChangePoller}).
+ *
+ * <p>The keys: {@code story:<id>} for any change readers can see on the story itself (every page showing it depends on
+ * it); and, only when the story joins, leaves or moves in the lists (publication, status, time, trash, author, tags),
+ * {@code list} plus {@code author:<id>} and {@code tag:<id>} of its old and new author and tags.
+ */
+final class StoryChanges {
+
+    static final String ANY = "any";
+    static final String LIST = "list";
+
+    private StoryChanges() {}
+
+    /** What decides where a story appears in the lists; a change to any of these moves it. */
+    record Placement(String status, Instant publishedAt, boolean trashed, long authorId, Set<Long> tagIds) {
+        boolean inLists() {
+            return status.equals("published") && !trashed;
+        }
+    }
+
+    /** The story's placement now, or null when there is no such story. */
+    static Placement placement(Connection c, long storyId) throws SQLException {
+        List<Placement> found = Jdbc.list(
+                c,
+                "select status, published_at, deleted_at, author_id from story where id = ?",
+                row -> new Placement(
+                        row.getString("status"),
+                        Jdbc.instant(row, "published_at"),
+                        row.getObject("deleted_at") != null,
+                        row.getLong("author_id"),
+                        Set.of()),
+                storyId);
+        if (found.isEmpty()) {
+            return null;
+        }
+        Set<Long> tags = new TreeSet<>(
+                Jdbc.list(c, "select tag_id from story_tag where story_id = ?", row -> row.getLong(1), storyId));
+        Placement p = found.get(0);
+        return new Placement(p.status(), p.publishedAt(), p.trashed(), p.authorId(), Set.copyOf(tags));
+    }
+
+    /** Records a change to story {@code storyId} that went from placement {@code before} to {@code after}. */
+    static void record(Connection c, long storyId, Placement before, Placement after, Instant now) throws SQLException {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(ANY);
+        keys.add("story:" + storyId);
+        boolean moved = !Objects.equals(before, after)
+                && ((before != null && before.inLists()) || (after != null && after.inLists()));
+        if (moved) {
+            keys.add(LIST);
+            for (Placement p : new Placement[] {before, after}) {
+                if (p != null) {
+                    keys.add("author:" + p.authorId());
+                    p.tagIds().forEach(tag -> keys.add("tag:" + tag));
+                }
+            }
+        }
+        record(c, keys, now);
+    }
+
+    /** Records a content change that moves the story in no list (an update note, a correction). */
+    static void recordContent(Connection c, long storyId, Instant now) throws SQLException {
+        record(c, Set.of(ANY, "story:" + storyId), now);
+    }
+
+    private static void record(Connection c, Set<String> keys, Instant now) throws SQLException {
+        Jdbc.insert(c, "insert into site_change (change_keys, changed_at) values (?, ?)", String.join(" ", keys), now);
+    }
+}
