@@ -6,6 +6,7 @@ import io.javalin.testtools.JavalinTest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import news.gazette.MovableClock;
 import news.gazette.TestSite;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import news.gazette.MovableClock;
 import news.gazette.TestSite;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -115,7 +114,7 @@ class ReaderPagesTest {
     @Test
     void drafts_and_scheduled_stories_stay_hidden_until_their_time() {
         Instant now = Instant.parse("2026-11-25T12:00:00Z");
-        MutableClock clock = new MutableClock(now);
+        MovableClock clock = new MovableClock(now);
         TestSite site = TestSite.create(clock);
         String draft = site.save("A Draft Story", StoryStatus.DRAFT, null, "draft body");
         String scheduled = site.publish("A Scheduled Story", now.plus(1, ChronoUnit.HOURS), "AI");
@@ -253,33 +252,5 @@ class ReaderPagesTest {
                     .contains("nosniff");
             assertThat(response.headers().get("Referrer-Policy")).isNotNull();
         });
-    }
-
-    /** A clock a test can move forward. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

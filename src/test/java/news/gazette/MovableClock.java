@@ -1,19 +1,19 @@
-package news.gazette.admin;
+package news.gazette;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test can move forward, to see a scheduled story appear. */
-final class MovableClock extends Clock {
+/** A clock a test can move forward, to see a scheduled story appear. Shared by every test that needs one. */
+public final class MovableClock extends Clock {
     private volatile Instant now;
 
-    MovableClock(Instant now) {
+    public MovableClock(Instant now) {
         this.now = now;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
