@@ -18,6 +18,7 @@ import news.gazette.story.Slug;
 import news.gazette.story.StoryDraft;
 import news.gazette.story.StoryRepository;
 import news.gazette.story.StoryStatus;
+import news.gazette.story.StoryWriter;
 
 /** An in-process site on a throwaway in-memory database, plus direct access to its store for arranging tests. */
 public final class TestSite {
@@ -66,21 +67,27 @@ public final class TestSite {
     public String save(String headline, StoryStatus status, Instant publishedAt, String body, String... tags) {
         Author author = stories.findOrCreateAuthor("Test Reporter");
         Slug slug = Slug.from(headline);
-        stories.insert(
-                new StoryDraft(
-                        slug,
-                        headline,
-                        "Summary of " + headline,
-                        body,
-                        author.id(),
-                        status,
-                        false,
-                        publishedAt,
-                        new FeaturedImage(
-                                "/assets/img/launch-broken-connection.svg", "Alt of " + headline, "", 1200, 675),
-                        "secret newsroom note about " + headline,
-                        List.of(tags)),
-                Instant.now());
+        new StoryWriter(jdbc)
+                .create(
+                        new StoryDraft(
+                                slug,
+                                headline,
+                                "Summary of " + headline,
+                                body,
+                                author.id(),
+                                status,
+                                false,
+                                publishedAt,
+                                new FeaturedImage(
+                                        "/assets/img/launch-broken-connection.svg",
+                                        "Alt of " + headline,
+                                        "",
+                                        1200,
+                                        675),
+                                "secret newsroom note about " + headline,
+                                List.of(tags)),
+                        "test",
+                        Instant.now());
         applyChanges();
         return slug.value();
     }

@@ -166,40 +166,6 @@ public final class JdbcStoryRepository implements StoryRepository {
     }
 
     @Override
-    public long insert(StoryDraft draft, Instant now) {
-        return jdbc.inTransaction(c -> {
-            FeaturedImage image = draft.image();
-            long id = Jdbc.insert(
-                    c,
-                    """
-                    insert into story (slug, headline, summary, body_markdown, author_id, status, developing,
-                                       published_at, created_at, modified_at, image_url, image_alt, image_caption,
-                                       image_width, image_height, notes)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    draft.slug().value(),
-                    draft.headline(),
-                    draft.summary(),
-                    draft.bodyMarkdown(),
-                    draft.authorId(),
-                    draft.status().dbValue(),
-                    draft.developing(),
-                    draft.publishedAt(),
-                    now,
-                    now,
-                    image == null ? null : image.url(),
-                    image == null ? null : image.alt(),
-                    image == null ? null : image.caption(),
-                    image == null ? null : image.width(),
-                    image == null ? null : image.height(),
-                    draft.notes());
-            TagWriter.replaceTags(c, id, draft.tagNames());
-            StoryChanges.record(c, id, null, StoryChanges.placement(c, id), now);
-            return id;
-        });
-    }
-
-    @Override
     public void addUpdate(long storyId, Instant postedAt, String note) {
         jdbc.inTransaction(c -> {
             Jdbc.insert(

@@ -39,9 +39,6 @@ public interface StoryRepository {
     /** The author with this name, created if new. */
     Author findOrCreateAuthor(String name);
 
-    /** Stores a new story and returns its id. */
-    long insert(StoryDraft draft, Instant now);
-
     /** Adds a dated update to a story and marks the story updated at {@code postedAt}. */
     void addUpdate(long storyId, Instant postedAt, String note);
 }
