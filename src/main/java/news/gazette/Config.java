@@ -111,23 +111,6 @@ public record Config(
                 metricsToken);
     }
 
-    public Config withPort(int newPort) {
-        return new Config(
-                host,
-                newPort,
-                dataDir,
-                baseUrl,
-                jdbcUrl,
-                siteName,
-                siteDescription,
-                language,
-                templatesDir,
-                staticDir,
-                mediaDir,
-                adminPassword,
-                metricsToken);
-    }
-
     public Config withAdminPassword(String password) {
         return new Config(
                 host,

@@ -6,14 +6,15 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
+import news.gazette.db.StoreOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,19 +30,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {UserCommand.Add.class, UserCommand.ResetPassword.class})
 public final class UserCommand {
 
-    @Option(
-            names = "--data",
-            paramLabel = "DIR",
-            scope = CommandLine.ScopeType.INHERIT,
-            description = "Data folder (GAZETTE_DATA, default ./data).")
-    Path dataDir;
-
-    @Option(
-            names = "--db-url",
-            paramLabel = "JDBC_URL",
-            scope = CommandLine.ScopeType.INHERIT,
-            description = "JDBC URL of the database (GAZETTE_DB_URL).")
-    String jdbcUrl;
+    @Mixin
+    StoreOptions store;
 
     private final Map<String, String> env;
     private final InputStream stdin;
@@ -152,11 +142,6 @@ public final class UserCommand {
     }
 
     private Database open() {
-        Path data = dataDir != null ? dataDir : Path.of(env.getOrDefault("GAZETTE_DATA", "./data"));
-        String url = jdbcUrl != null ? jdbcUrl : env.get("GAZETTE_DB_URL");
-        if (url == null || url.isBlank()) {
-            url = news.gazette.Config.embeddedJdbcUrl(data);
-        }
-        return Database.open(url, data);
+        return store.open(env);
     }
 }

@@ -9,13 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import news.gazette.Config;
 import news.gazette.account.Passwords;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
+import news.gazette.db.StoreOptions;
 import news.gazette.media.MediaStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,19 +32,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {SiteFileCommand.Export.class, SiteFileCommand.Import.class})
 public final class SiteFileCommand {
 
-    @Option(
-            names = "--data",
-            paramLabel = "DIR",
-            scope = CommandLine.ScopeType.INHERIT,
-            description = "Data folder (GAZETTE_DATA, default ./data).")
-    Path dataDir;
-
-    @Option(
-            names = "--db-url",
-            paramLabel = "JDBC_URL",
-            scope = CommandLine.ScopeType.INHERIT,
-            description = "JDBC URL of the database (GAZETTE_DB_URL).")
-    String jdbcUrl;
+    @Mixin
+    StoreOptions store;
 
     @Option(
             names = "--media-dir",
@@ -149,12 +139,11 @@ public final class SiteFileCommand {
     }
 
     private boolean isEmbedded() {
-        String url = jdbcUrl != null ? jdbcUrl : env.get("GAZETTE_DB_URL");
-        return url == null || url.isBlank();
+        return store.isEmbedded(env);
     }
 
     private Path data() {
-        return dataDir != null ? dataDir : Path.of(env.getOrDefault("GAZETTE_DATA", "./data"));
+        return store.dataDir(env);
     }
 
     private MediaStore media() {
@@ -167,10 +156,7 @@ public final class SiteFileCommand {
 
     /** The store, or null after telling the operator why it cannot be opened (usually: the server is running). */
     private Database open(PrintWriter err) {
-        String url = jdbcUrl != null ? jdbcUrl : env.get("GAZETTE_DB_URL");
-        if (url == null || url.isBlank()) {
-            url = Config.embeddedJdbcUrl(data());
-        }
+        String url = store.jdbcUrl(env);
         try {
             return Database.open(url, data());
         } catch (RuntimeException e) {

@@ -1,0 +1,48 @@
+package news.gazette.db;
+
+import java.nio.file.Path;
+import java.util.Map;
+import news.gazette.Config;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --data} and {@code --db-url} for the command-line chores that open the store themselves ({@code user},
+ * {@code export}, {@code import}), with the server's {@code GAZETTE_*} fallbacks. Mixed into each such command.
+ */
+public final class StoreOptions {
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "Data folder (GAZETTE_DATA, default ./data).")
+    Path dataDir;
+
+    @Option(
+            names = "--db-url",
+            paramLabel = "JDBC_URL",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "JDBC URL of the database (GAZETTE_DB_URL).")
+    String jdbcUrl;
+
+    public Path dataDir(Map<String, String> env) {
+        return dataDir != null ? dataDir : Path.of(env.getOrDefault("GAZETTE_DATA", "./data"));
+    }
+
+    /** True when no database URL was given, so the store is the embedded H2 file under the data folder. */
+    public boolean isEmbedded(Map<String, String> env) {
+        String url = jdbcUrl != null ? jdbcUrl : env.get("GAZETTE_DB_URL");
+        return url == null || url.isBlank();
+    }
+
+    public String jdbcUrl(Map<String, String> env) {
+        return isEmbedded(env)
+                ? Config.embeddedJdbcUrl(dataDir(env))
+                : jdbcUrl != null ? jdbcUrl : env.get("GAZETTE_DB_URL");
+    }
+
+    public Database open(Map<String, String> env) {
+        return Database.open(jdbcUrl(env), dataDir(env));
+    }
+}
