@@ -14,6 +14,7 @@ import java.util.Objects;
 import news.gazette.account.UserCommand;
 import news.gazette.admin.Newsroom;
 import news.gazette.backup.SiteFileCommand;
+import news.gazette.cache.CacheHitHandler;
 import news.gazette.cache.PageCache;
 import news.gazette.cache.SiteChangePoller;
 import news.gazette.db.Database;
@@ -42,6 +43,7 @@ import news.gazette.web.Pages;
 import news.gazette.web.RequestLog;
 import news.gazette.web.SecurityHeaders;
 import news.gazette.web.Site;
+import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -129,6 +131,8 @@ public final class App {
                 server.setStopTimeout(STOP_TIMEOUT_MS);
                 // Requests Jetty refuses itself get a bare page with no parser messages.
                 server.setErrorHandler(new BareErrorHandler());
+                // Cache hits are answered in Jetty, before Javalin's servlet; everything else passes through.
+                insertInside(server, new CacheHitHandler(pageCache, securityHeaders.headers()));
             });
             c.requestLogger.http(RequestLog::line);
             c.requestLogger.http(metrics::record);
@@ -150,18 +154,20 @@ public final class App {
             // Already in memory, fingerprinted and gzipped once; nothing to gain from the page cache.
             page(c, "/assets/<path>", site.assets()::serve);
             newsroom.register(c);
-            page(c, "/search", searchPages::results);
+            // Any change drops every search page (they name no dependencies); Caffeine's frequency-based eviction keeps
+            // one-off queries from pushing popular pages out.
+            page(c, "/search", pageCache.cached(searchPages::results, "q", "page"));
             for (FeedFormat format : FeedFormat.values()) {
-                page(c, format.path(), feeds.site(format));
-                page(c, "/tags/{slug}" + format.path(), feeds.tag(format));
-                page(c, "/authors/{slug}" + format.path(), feeds.author(format));
+                page(c, format.path(), pageCache.cached(feeds.site(format)));
+                page(c, "/tags/{slug}" + format.path(), pageCache.cached(feeds.tag(format)));
+                page(c, "/authors/{slug}" + format.path(), pageCache.cached(feeds.author(format)));
             }
             c.routes.get("/rss", ctx -> ctx.redirect(FeedFormat.RSS.path(), HttpStatus.MOVED_PERMANENTLY));
             c.routes.get("/feed", ctx -> ctx.redirect(FeedFormat.RSS.path(), HttpStatus.MOVED_PERMANENTLY));
-            page(c, "/sitemap.xml", sitemaps::sitemap);
-            page(c, "/sitemaps/{name}", sitemaps::part);
-            page(c, "/news-sitemap.xml", sitemaps::news);
-            page(c, "/robots.txt", sitemaps::robots);
+            page(c, "/sitemap.xml", pageCache.cached(sitemaps::sitemap));
+            page(c, "/sitemaps/{name}", pageCache.cached(sitemaps::part));
+            page(c, "/news-sitemap.xml", pageCache.cached(sitemaps::news));
+            page(c, "/robots.txt", pageCache.cached(sitemaps::robots));
             // An editor's save shows on the public pages before the save's redirect arrives, not a poll later.
             c.routes.after("/admin/<rest>", ctx -> {
                 if (ctx.method() == HandlerType.POST) {
@@ -175,6 +181,19 @@ public final class App {
             c.routes.get("/metrics", metrics::scrape);
             errorPages.register(c);
         });
+    }
+
+    /**
+     * Puts {@code handler} innermost in the server's chain, where Javalin then hangs its servlet: inside Jetty's
+     * StatisticsHandler when Javalin installed one, so a graceful stop waits for cache hits in flight too.
+     */
+    private static void insertInside(Server server, org.eclipse.jetty.server.Handler.Wrapper handler) {
+        if (server.getHandler() instanceof org.eclipse.jetty.server.Handler.Wrapper outer
+                && outer.getHandler() == null) {
+            outer.setHandler(handler);
+        } else {
+            server.insertHandler(handler);
+        }
     }
 
     /** A public GET route that also answers HEAD with the same headers (feed readers and link checkers use it). */

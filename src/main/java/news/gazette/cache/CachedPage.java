@@ -2,11 +2,14 @@ package news.gazette.cache;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * One rendered public page: the body as sent, its gzip copy made once, strong ETags for each, when it was rendered, the
- * dependency keys that invalidate it, and the moment a scheduled story goes live after which it must be rendered again.
+ * few headers of the handler's own that travel with it, the dependency keys that invalidate it, the moment after which
+ * it must be rendered again, and its headers encoded once for the fast path.
  */
 record CachedPage(
         String contentType,
@@ -16,8 +19,10 @@ record CachedPage(
         String gzipEtag,
         long lastModifiedSeconds,
         String lastModified,
+        List<Map.Entry<String, String>> ownHeaders,
         Set<String> dependencies,
-        Instant validUntil) {
+        Instant validUntil,
+        WireHeaders wire) {
 
     boolean dependsOnAny(Collection<String> changed) {
         for (String key : changed) {
@@ -30,6 +35,6 @@ record CachedPage(
 
     /** Approximate heap bytes, for the cache's weight bound. */
     int weight() {
-        return body.length + (gzipped == null ? 0 : gzipped.length) + 64 * dependencies.size() + 256;
+        return body.length + (gzipped == null ? 0 : gzipped.length) + 64 * dependencies.size() + 1024;
     }
 }

@@ -4,8 +4,12 @@ import io.javalin.http.Context;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
-/** Sends a cached page: the gzip copy or the plain bytes, or a bodiless 304 when the client's copy is current. */
+/**
+ * Sends a cached page through Javalin: the gzip copy or the plain bytes, or a bodiless 304 when the client's copy is
+ * current. {@link CacheHitHandler} gives the same answers straight from Jetty; the rules for both live here.
+ */
 final class CachedResponse {
 
     private CachedResponse() {}
@@ -15,24 +19,27 @@ final class CachedResponse {
         ctx.header("Cache-Control", PageCache.CACHE_CONTROL);
         ctx.header("ETag", gzip ? page.gzipEtag() : page.etag());
         ctx.header("Last-Modified", page.lastModified());
+        for (Map.Entry<String, String> header : page.ownHeaders()) {
+            ctx.header(header.getKey(), header.getValue());
+        }
         // Vary: Accept-Encoding comes with every response, from SecurityHeaders.
-        if (notModified(ctx, page)) {
+        if (notModified(ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), page)) {
             ctx.status(304);
-            ctx.result(new byte[0]);
+            ctx.res().setContentType(null);
             return;
         }
         ctx.contentType(page.contentType());
+        byte[] bytes = gzip ? page.gzipped() : page.body();
         if (gzip) {
             ctx.header("Content-Encoding", "gzip");
-            ctx.result(page.gzipped());
-        } else {
-            ctx.result(page.body());
         }
+        // Known in advance, so no chunked encoding for pages larger than the output buffer.
+        ctx.res().setContentLength(bytes.length);
+        ctx.result(bytes);
     }
 
     /** RFC 9110: If-None-Match wins over If-Modified-Since; either representation's tag matches (weak comparison). */
-    private static boolean notModified(Context ctx, CachedPage page) {
-        String ifNoneMatch = ctx.header("If-None-Match");
+    static boolean notModified(String ifNoneMatch, String ifModifiedSince, CachedPage page) {
         if (ifNoneMatch != null) {
             for (String candidate : ifNoneMatch.split(",")) {
                 String tag = candidate.strip();
@@ -45,10 +52,9 @@ final class CachedResponse {
             }
             return false;
         }
-        String ifModifiedSince = ctx.header("If-Modified-Since");
         if (ifModifiedSince != null) {
             try {
-                long since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME)
+                long since = ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
                         .toEpochSecond();
                 return page.lastModifiedSeconds() <= since;
             } catch (DateTimeParseException e) {
@@ -58,9 +64,14 @@ final class CachedResponse {
         return false;
     }
 
+    /** Whether {@code Accept-Encoding} allows gzip: named (or {@code *}) without {@code q=0}. */
     static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
+        }
+        // The common answers of browsers and feed readers, without splitting the header on every request.
+        if (acceptEncoding.equals("gzip") || acceptEncoding.startsWith("gzip, ")) {
+            return true;
         }
         for (String coding : acceptEncoding.split(",")) {
             String[] parts = coding.split(";");

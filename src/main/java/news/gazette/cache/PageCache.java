@@ -21,10 +21,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +66,9 @@ public final class PageCache {
     private static final long RENDER_WAIT_SECONDS = 10;
     private static final String DEPENDENCIES = "gazette.cache.dependencies";
     private static final String UNCACHEABLE = "gazette.cache.uncacheable";
+    private static final String EXPIRES = "gazette.cache.expires";
+    // Headers of the handler's own that are part of the page and must come with every copy of it.
+    private static final List<String> OWN_HEADERS = List.of("X-Robots-Tag");
 
     private final Cache<String, CachedPage> pages;
     private final Clock clock;
@@ -136,6 +142,17 @@ public final class PageCache {
         ctx.attribute(UNCACHEABLE, Boolean.TRUE);
     }
 
+    /**
+     * Declares, while rendering, that the page must be rendered again at {@code moment} even if nothing is written
+     * (a list bounded by time, such as the news sitemap's last two days). The earliest declared moment wins.
+     */
+    public static void expiresAt(Context ctx, Instant moment) {
+        Instant earlier = ctx.attribute(EXPIRES);
+        if (earlier == null || moment.isBefore(earlier)) {
+            ctx.attribute(EXPIRES, moment);
+        }
+    }
+
     /** Whether this request was answered from the cache (with the page or a 304). */
     public static boolean answeredFromCache(Context ctx) {
         return ctx.attribute(HIT) != null;
@@ -171,6 +188,16 @@ public final class PageCache {
     /** Whether the page at {@code key} (path, then {@code ?name=value&...} of the kept parameters) is cached. */
     public boolean contains(String key) {
         return pages.getIfPresent(key) != null;
+    }
+
+    /** The page cached at {@code key} if it is still valid, counted as a hit; null otherwise. For the fast path. */
+    CachedPage fresh(String key) {
+        CachedPage page = pages.getIfPresent(key);
+        if (page == null || !clock.instant().isBefore(page.validUntil())) {
+            return null;
+        }
+        hits.increment();
+        return page;
     }
 
     private void serve(Context ctx, Handler handler, String[] queryParameters) throws Exception {
@@ -235,11 +262,24 @@ public final class PageCache {
         }
         String contentType = ctx.res().getContentType();
         Set<String> dependencies = ctx.attribute(DEPENDENCIES);
+        Instant validUntil = next == null ? Instant.MAX : next;
+        Instant declared = ctx.attribute(EXPIRES);
+        if (declared != null && declared.isBefore(validUntil)) {
+            validUntil = declared;
+        }
+        List<Map.Entry<String, String>> ownHeaders = new ArrayList<>();
+        for (String name : OWN_HEADERS) {
+            String value = ctx.res().getHeader(name);
+            if (value != null) {
+                ownHeaders.add(Map.entry(name, value));
+            }
+        }
         CachedPage page = render(
                 result.readAllBytes(),
                 contentType == null ? "text/html; charset=utf-8" : contentType,
+                List.copyOf(ownHeaders),
                 dependencies == null ? Set.of(ANY) : Set.copyOf(dependencies),
-                next == null ? Instant.MAX : next);
+                validUntil);
         boolean kept = false;
         if (generation.get() == started) {
             pages.put(key, page);
@@ -255,22 +295,39 @@ public final class PageCache {
         return kept ? page : null;
     }
 
-    private CachedPage render(byte[] body, String contentType, Set<String> dependencies, Instant validUntil) {
+    private CachedPage render(
+            byte[] body,
+            String contentType,
+            List<Map.Entry<String, String>> ownHeaders,
+            Set<String> dependencies,
+            Instant validUntil) {
         String hash = sha256(body);
         byte[] gzipped = compressible(contentType) ? gzip(body) : null;
         long seconds = clock.millis() / 1000;
         String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 ZonedDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC));
+        String etag = "\"" + hash + "\"";
+        String gzipEtag = "\"" + hash + "-gz\"";
+        WireHeaders wire = WireHeaders.of(
+                contentType,
+                body.length,
+                gzipped == null ? null : gzipped.length,
+                etag,
+                gzipEtag,
+                lastModified,
+                ownHeaders);
         return new CachedPage(
                 contentType,
                 body,
                 gzipped,
-                "\"" + hash + "\"",
-                "\"" + hash + "-gz\"",
+                etag,
+                gzipEtag,
                 seconds,
                 lastModified,
+                ownHeaders,
                 dependencies,
-                validUntil);
+                validUntil,
+                wire);
     }
 
     private static String keyOf(Context ctx, String[] queryParameters) {

@@ -58,8 +58,10 @@ public final class SearchHandlers {
         var layout = layouts.of(title, "Search the archive of " + layouts.site().name() + ".", "/search");
         // Result pages are endless variations of one page; keep them out of search engines' indexes.
         ctx.header("X-Robots-Tag", "noindex");
-        // New stories appear in results within a minute; shared caches may answer repeated popular searches.
-        ctx.header("Cache-Control", problem == null ? "public, max-age=60" : "no-store");
+        // Results come from the page cache (every change drops them); a refused query is not worth keeping anywhere.
+        if (problem != null) {
+            ctx.header("Cache-Control", "no-store");
+        }
         pages.render(ctx, "search/results.jte", new SearchPage(layout, query, problem, results));
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import news.gazette.cache.PageCache;
 import news.gazette.seo.SitemapXml.Url;
 import news.gazette.web.Site;
 
@@ -27,7 +28,6 @@ public final class SitemapHandlers {
     static final int NEWS_LIMIT = 1_000;
 
     private static final String XML = "application/xml; charset=utf-8";
-    private static final String CACHE_CONTROL = "public, max-age=900";
     private static final Pattern STORIES_PART = Pattern.compile("stories-([1-9][0-9]{0,5})\\.xml");
 
     private final SitemapRepository sitemaps;
@@ -82,13 +82,13 @@ public final class SitemapHandlers {
 
     public void news(Context ctx) {
         Instant now = clock.instant();
-        send(
-                ctx,
-                SitemapXml.news(
-                        site.baseUrl(),
-                        site.name(),
-                        site.language(),
-                        sitemaps.publishedSince(now.minus(NEWS_WINDOW), now, NEWS_LIMIT)));
+        List<SitemapRepository.StoryUrl> recent = sitemaps.publishedSince(now.minus(NEWS_WINDOW), now, NEWS_LIMIT);
+        // Stories leave the news sitemap by age, without a write: the cached copy goes when the oldest one leaves.
+        recent.stream()
+                .map(SitemapRepository.StoryUrl::publishedAt)
+                .min(Instant::compareTo)
+                .ifPresent(oldest -> PageCache.expiresAt(ctx, oldest.plus(NEWS_WINDOW)));
+        send(ctx, SitemapXml.news(site.baseUrl(), site.name(), site.language(), recent));
     }
 
     public void robots(Context ctx) {
@@ -101,7 +101,6 @@ public final class SitemapHandlers {
                 "Sitemap: " + site.url("/sitemap.xml"),
                 "Sitemap: " + site.url("/news-sitemap.xml"),
                 "");
-        ctx.header("Cache-Control", "public, max-age=3600");
         ctx.contentType("text/plain; charset=utf-8").result(robots);
     }
 
@@ -116,8 +115,8 @@ public final class SitemapHandlers {
         return new Url(site.url(story.path()), story.lastModified());
     }
 
+    /** Validators, 304s and compression come from the page cache the routes are wrapped in. */
     private static void send(Context ctx, byte[] xml) {
-        ctx.header("Cache-Control", CACHE_CONTROL);
         ctx.contentType(XML).result(xml);
     }
 }

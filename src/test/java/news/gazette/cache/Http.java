@@ -29,7 +29,13 @@ record Http(int port) {
 
     /** GET {@code path} with header name/value pairs. */
     Reply get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        return send("GET", path, headers);
+    }
+
+    /** {@code method} {@code path} with header name/value pairs and no body. */
+    Reply send(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -28,9 +28,26 @@ class InvalidationTest {
         String energy = site.publish("Grid batteries come of age", now.minus(2, ChronoUnit.HOURS), "Energy");
         String sports = site.publish("Cup final goes to penalties", now.minus(3, ChronoUnit.HOURS), "Sports");
         long energyId = site.count("select id from story where slug = '" + energy + "'");
-        List<String> showingIt =
-                List.of("/", "/articles/" + energy, "/tags/energy", "/authors/test-reporter", "/corrections");
-        List<String> notShowingIt = List.of("/articles/" + sports, "/tags/sports", "/tags/ai", LAUNCH_PATH);
+        List<String> showingIt = List.of(
+                "/",
+                "/articles/" + energy,
+                "/tags/energy",
+                "/authors/test-reporter",
+                "/corrections",
+                "/feed.xml",
+                "/atom.xml",
+                "/tags/energy/feed.json",
+                "/authors/test-reporter/atom.xml",
+                "/search?q=grid",
+                "/sitemap.xml");
+        List<String> notShowingIt = List.of(
+                "/articles/" + sports,
+                "/tags/sports",
+                "/tags/ai",
+                LAUNCH_PATH,
+                "/tags/sports/feed.xml",
+                "/tags/ai/atom.xml",
+                "/authors/news-desk/feed.json");
         JavalinTest.test(site.app, (server, unused) -> {
             Http client = new Http(server.port());
             for (String path : concat(showingIt, notShowingIt)) {

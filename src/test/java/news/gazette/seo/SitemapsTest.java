@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import news.gazette.MovableClock;
 import news.gazette.TestSite;
 import news.gazette.TestSql;
 import news.gazette.story.StoryStatus;
@@ -133,6 +134,23 @@ class SitemapsTest {
             Element date = (Element) doc.getElementsByTagNameNS(SitemapXml.NEWS_NS, "publication_date")
                     .item(0);
             assertThat(Instant.parse(date.getTextContent())).isBefore(Instant.now());
+        });
+    }
+
+    @Test
+    void a_story_leaves_the_cached_news_sitemap_when_it_turns_two_days_old_without_any_write() {
+        Instant start = Instant.now();
+        MovableClock clock = new MovableClock(start);
+        TestSite site = TestSite.create(clock);
+        site.publish("Nearly Old Story", start.minus(47, ChronoUnit.HOURS));
+        JavalinTest.test(site.app, (server, client) -> {
+            assertThat(texts(xml(client.get("/news-sitemap.xml")), SitemapXml.SITEMAP_NS, "loc"))
+                    .contains("http://127.0.0.1/articles/nearly-old-story");
+            assertThat(site.pageCache().contains("/news-sitemap.xml")).isTrue();
+            clock.set(start.plus(2, ChronoUnit.HOURS));
+            assertThat(texts(xml(client.get("/news-sitemap.xml")), SitemapXml.SITEMAP_NS, "loc"))
+                    .doesNotContain("http://127.0.0.1/articles/nearly-old-story")
+                    .contains("http://127.0.0.1/articles/anthropic-cuts-off-openai-from-claude-access");
         });
     }
 
