@@ -18,8 +18,10 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The fast path for cache hits: a Jetty handler in front of Javalin's servlet that answers a GET or HEAD for a page
  * the {@link PageCache} holds with its bytes and headers encoded once, without entering the servlet layer, Javalin's
- * router, its filters or its request logger. Everything else, and every request it is not sure about (a query string,
- * a body, an unusual character in the path), goes on to Javalin, which serves the same cached page by the slower road.
+ * router, its filters or its request logger. Everything else, and every request it is not sure about (a body, an
+ * unusual character in the path or the query), goes on to Javalin, which serves the same cached page by the slower
+ * road. Query strings are understood as the page cache keys them: ignored by routes that name no parameters
+ * ({@code ?utm_source=...} on an article), and only the named ones counted where the route names some (search).
  *
  * <p>Its answers are the same as Javalin's for the same page, header for header ({@code FastPathTest}); hits are
  * counted in {@code gazette_cache_requests_total{result="hit"}} and are not in the per-route request timers or the
@@ -54,10 +56,10 @@ public final class CacheHitHandler extends Handler.Wrapper {
         HttpFields requestHeaders = request.getHeaders();
         // A request with a body is no plain page fetch: Javalin decides (and refuses one that is too large).
         boolean hasBody = request.getLength() > 0 || requestHeaders.contains(HttpHeader.TRANSFER_ENCODING);
-        if (uri.getQuery() != null || hasBody || !isPlainPath(path)) {
+        if (hasBody || !isPlainPath(path)) {
             return super.handle(request, response, callback);
         }
-        CachedPage page = cache.fresh(path);
+        CachedPage page = cache.fresh(path, uri.getQuery());
         if (page == null) {
             return super.handle(request, response, callback);
         }

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * One rendered public page: the body as sent, its gzip copy made once, strong ETags for each, when it was rendered, the
  * few headers of the handler's own that travel with it, the dependency keys that invalidate it, the moment after which
- * it must be rendered again, and its headers encoded once for the fast path.
+ * it must be rendered again, whether its route ignores every query parameter, and its headers encoded once for the
+ * fast path.
  */
 record CachedPage(
         String contentType,
@@ -22,6 +23,7 @@ record CachedPage(
         List<Map.Entry<String, String>> ownHeaders,
         Set<String> dependencies,
         Instant validUntil,
+        boolean ignoresQuery,
         WireHeaders wire) {
 
     boolean dependsOnAny(Collection<String> changed) {

@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -69,6 +70,7 @@ public final class PageCache {
     private static final String EXPIRES = "gazette.cache.expires";
     // Headers of the handler's own that are part of the page and must come with every copy of it.
     private static final List<String> OWN_HEADERS = List.of("X-Robots-Tag");
+    private static final int MAX_PATHS_WITH_PARAMETERS = 64;
 
     private final Cache<String, CachedPage> pages;
     private final Clock clock;
@@ -79,6 +81,8 @@ public final class PageCache {
     // Renders under way, by key: when a spike meets a just-invalidated page, one request renders it and the others
     // wait for its bytes instead of all running the same queries at once.
     private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
+    // The query parameters that count, by path, for routes cached with some (search): learned as they are served.
+    private final ConcurrentHashMap<String, String[]> namedParameters = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter misses;
     private final Counter invalidated;
@@ -190,17 +194,44 @@ public final class PageCache {
         return pages.getIfPresent(key) != null;
     }
 
-    /** The page cached at {@code key} if it is still valid, counted as a hit; null otherwise. For the fast path. */
-    CachedPage fresh(String key) {
-        CachedPage page = pages.getIfPresent(key);
-        if (page == null || !clock.instant().isBefore(page.validUntil())) {
-            return null;
+    /**
+     * For the fast path: the valid page for a request to {@code path} with the raw query string {@code query} (or
+     * null), counted as a hit; null when there is none or when only Javalin can tell (a query it would decode
+     * differently, a route whose parameters this cache has not met yet).
+     */
+    CachedPage fresh(String path, String query) {
+        CachedPage page;
+        if (query == null) {
+            page = valid(path);
+        } else {
+            String[] names = namedParameters.get(path);
+            if (names == null) {
+                // Only a route that ignores every parameter may answer from the page kept under the bare path.
+                page = valid(path);
+                if (page != null && !page.ignoresQuery()) {
+                    page = null;
+                }
+            } else {
+                Map<String, List<String>> values = PlainQuery.parse(query);
+                page = values == null ? null : valid(key(path, names, name -> values.getOrDefault(name, List.of())));
+            }
         }
-        hits.increment();
+        if (page != null) {
+            hits.increment();
+        }
         return page;
     }
 
+    private CachedPage valid(String key) {
+        CachedPage page = pages.getIfPresent(key);
+        return page == null || !clock.instant().isBefore(page.validUntil()) ? null : page;
+    }
+
     private void serve(Context ctx, Handler handler, String[] queryParameters) throws Exception {
+        if (queryParameters.length > 0 && namedParameters.size() < MAX_PATHS_WITH_PARAMETERS) {
+            // Teaches the fast path which parameters count at this path (routes with parameters have fixed paths).
+            namedParameters.putIfAbsent(ctx.path(), queryParameters);
+        }
         String key = keyOf(ctx, queryParameters);
         Instant now = clock.instant();
         CachedPage page = pages.getIfPresent(key);
@@ -226,7 +257,7 @@ public final class PageCache {
             mine = null;
         }
         try {
-            page = renderAndKeep(ctx, handler, key);
+            page = renderAndKeep(ctx, handler, key, queryParameters.length == 0);
         } finally {
             if (mine != null) {
                 rendering.remove(key, mine);
@@ -247,7 +278,7 @@ public final class PageCache {
     }
 
     /** Runs the handler and sends its answer, keeping it if it is a cacheable page; returns the page kept, or null. */
-    private CachedPage renderAndKeep(Context ctx, Handler handler, String key) throws Exception {
+    private CachedPage renderAndKeep(Context ctx, Handler handler, String key, boolean ignoresQuery) throws Exception {
         misses.increment();
         ctx.header(STATUS_HEADER, "miss");
         long started = generation.get();
@@ -279,7 +310,8 @@ public final class PageCache {
                 contentType == null ? "text/html; charset=utf-8" : contentType,
                 List.copyOf(ownHeaders),
                 dependencies == null ? Set.of(ANY) : Set.copyOf(dependencies),
-                validUntil);
+                validUntil,
+                ignoresQuery);
         boolean kept = false;
         if (generation.get() == started) {
             pages.put(key, page);
@@ -300,7 +332,8 @@ public final class PageCache {
             String contentType,
             List<Map.Entry<String, String>> ownHeaders,
             Set<String> dependencies,
-            Instant validUntil) {
+            Instant validUntil,
+            boolean ignoresQuery) {
         String hash = sha256(body);
         byte[] gzipped = compressible(contentType) ? gzip(body) : null;
         long seconds = clock.millis() / 1000;
@@ -327,17 +360,23 @@ public final class PageCache {
                 ownHeaders,
                 dependencies,
                 validUntil,
+                ignoresQuery,
                 wire);
     }
 
     private static String keyOf(Context ctx, String[] queryParameters) {
+        return key(ctx.path(), queryParameters, ctx::queryParams);
+    }
+
+    /** The path, then {@code ?name=value&...} for each value of each named parameter, names sorted. */
+    static String key(String path, String[] queryParameters, Function<String, List<String>> values) {
         if (queryParameters.length == 0) {
-            return ctx.path();
+            return path;
         }
-        StringBuilder key = new StringBuilder(ctx.path());
+        StringBuilder key = new StringBuilder(path);
         char separator = '?';
         for (String name : queryParameters) {
-            for (String value : ctx.queryParams(name)) {
+            for (String value : values.apply(name)) {
                 key.append(separator).append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
                 separator = '&';
             }
