@@ -2,15 +2,18 @@ package news.gazette.search;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import news.gazette.db.Jdbc;
 import news.gazette.story.Markdown;
 import org.jsoup.Jsoup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@code search_term} in step with a story: one call, {@link #reindex}, rewrites all of a story's terms inside
@@ -28,29 +31,17 @@ public final class SearchIndex {
     static final int BODY_REPEATS_COUNTED = 5;
 
     private static final Markdown MARKDOWN = new Markdown();
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    static final int INDEX_BATCH = 200;
 
     private SearchIndex() {}
 
     /**
-     * Which stories have terms: published ones, including scheduled ones (searches compare their publication time with
-     * the clock). Drafts have none, so an unpublished story disappears from search in the same transaction.
+     * Which stories have terms: published ones outside the newsroom's trash, including scheduled ones (searches compare
+     * their publication time with the clock). Drafts and trashed stories have none, so a story that is unpublished or
+     * trashed disappears from search in the same transaction.
      */
-    static final String INDEXED = "s.status = 'published' and s.published_at is not null";
-
-    /**
-     * The newsroom's trash is a {@code deleted_at} column added by its own migration; where it exists, a story in the
-     * trash has no terms. Looked up per write (cheap next to rendering the body) so this works on either schema.
-     */
-    static String indexed(Connection c) throws SQLException {
-        for (String[] names : new String[][] {{"STORY", "DELETED_AT"}, {"story", "deleted_at"}}) {
-            try (ResultSet columns = c.getMetaData().getColumns(null, null, names[0], names[1])) {
-                if (columns.next()) {
-                    return INDEXED + " and s.deleted_at is null";
-                }
-            }
-        }
-        return INDEXED;
-    }
+    static final String INDEXED = "s.status = 'published' and s.published_at is not null and s.deleted_at is null";
 
     /** Rewrites the terms of story {@code storyId}; a story that is gone or not published loses its terms. */
     public static void reindex(Connection c, long storyId) throws SQLException {
@@ -58,7 +49,7 @@ public final class SearchIndex {
         List<Object[]> rows = Jdbc.list(
                 c,
                 "select s.headline, s.summary, s.body_markdown, s.published_at from story s where s.id = ? and "
-                        + indexed(c),
+                        + INDEXED,
                 row -> new Object[] {
                     row.getString(1), row.getString(2), row.getString(3), row.getObject(4, OffsetDateTime.class)
                 },
@@ -86,19 +77,84 @@ public final class SearchIndex {
         }
     }
 
-    /** Indexes published stories that have no terms yet, such as those written before the index existed. */
+    /**
+     * Indexes published stories that have no terms yet, such as those written before the index existed or loaded in
+     * bulk. Stories go {@value #INDEX_BATCH} to a transaction (one transaction for a whole archive would hold millions
+     * of rows in its undo log), their text is turned into terms on every core, and each batch's rows are inserted in
+     * term order, so the term-first indexes grow at a few places instead of at random.
+     */
     public static int indexMissing(Jdbc jdbc) {
-        return jdbc.inTransaction(c -> {
-            List<Long> missing = Jdbc.list(
-                    c,
-                    "select s.id from story s where " + indexed(c)
-                            + " and not exists (select 1 from search_term t where t.story_id = s.id)",
-                    row -> row.getLong(1));
-            for (long id : missing) {
-                reindex(c, id);
+        long started = System.nanoTime();
+        List<Long> missing = jdbc.withConnection(c -> Jdbc.list(
+                c,
+                "select s.id from story s where " + INDEXED
+                        + " and not exists (select 1 from search_term t where t.story_id = s.id) order by s.id",
+                row -> row.getLong(1)));
+        for (int from = 0; from < missing.size(); from += INDEX_BATCH) {
+            List<Long> batch = missing.subList(from, Math.min(from + INDEX_BATCH, missing.size()));
+            jdbc.inTransaction(c -> {
+                indexBatch(c, batch.get(0), batch.get(batch.size() - 1));
+                return null;
+            });
+        }
+        if (!missing.isEmpty()) {
+            log.info(
+                    "Indexed {} stories for search in {} ms",
+                    missing.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return missing.size();
+    }
+
+    private record Posting(String term, long storyId, int weight, OffsetDateTime publishedAt) {}
+
+    /** Indexes the stories with ids from {@code firstId} to {@code lastId} that have no terms. */
+    private static void indexBatch(Connection c, long firstId, long lastId) throws SQLException {
+        Map<Long, List<String>> tags = new HashMap<>();
+        for (Object[] row : Jdbc.list(
+                c,
+                "select st.story_id, t.name from story_tag st join tag t on t.id = st.tag_id"
+                        + " where st.story_id between ? and ?",
+                row -> new Object[] {row.getLong(1), row.getString(2)},
+                firstId,
+                lastId)) {
+            tags.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((String) row[1]);
+        }
+        List<Object[]> stories = Jdbc.list(
+                c,
+                "select s.id, s.headline, s.summary, s.body_markdown, s.published_at from story s"
+                        + " where s.id between ? and ? and " + INDEXED
+                        + " and not exists (select 1 from search_term t where t.story_id = s.id)",
+                row -> new Object[] {
+                    row.getLong(1),
+                    row.getString(2),
+                    row.getString(3),
+                    row.getString(4),
+                    row.getObject(5, OffsetDateTime.class)
+                },
+                firstId,
+                lastId);
+        List<Posting> postings = stories.parallelStream()
+                .flatMap(story -> {
+                    long id = (Long) story[0];
+                    Map<String, Integer> weights = weigh(
+                            (String) story[1], (String) story[2], (String) story[3], tags.getOrDefault(id, List.of()));
+                    return weights.entrySet().stream()
+                            .map(term -> new Posting(term.getKey(), id, term.getValue(), (OffsetDateTime) story[4]));
+                })
+                .sorted(Comparator.comparing(Posting::term).thenComparing(Posting::storyId))
+                .toList();
+        try (PreparedStatement insert = c.prepareStatement(
+                "insert into search_term (term, story_id, weight, published_at) values (?, ?, ?, ?)")) {
+            for (Posting posting : postings) {
+                insert.setString(1, posting.term());
+                insert.setLong(2, posting.storyId());
+                insert.setInt(3, posting.weight());
+                insert.setObject(4, posting.publishedAt());
+                insert.addBatch();
             }
-            return missing.size();
-        });
+            insert.executeBatch();
+        }
     }
 
     static Map<String, Integer> weigh(String headline, String summary, String bodyMarkdown, List<String> tags) {

@@ -1,0 +1,35 @@
+package news.gazette.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import news.gazette.TestSite;
+import news.gazette.story.StoryStatus;
+import org.junit.jupiter.api.Test;
+
+/** The bulk indexer (for archives loaded without the triggers) writes exactly what the per-story trigger writes. */
+class SearchIndexTest {
+
+    private static final String POSTINGS =
+            "select term || ' ' || story_id || ' ' || weight || ' ' || published_at from search_term order by 1";
+
+    @Test
+    void indexing_the_missing_stories_in_bulk_gives_the_same_postings_as_the_triggers() {
+        TestSite site = TestSite.create();
+        Instant now = Instant.now();
+        site.publish("Grid batteries come of age", now.minus(2, ChronoUnit.HOURS), "Energy", "Climate");
+        site.publish("Cup final goes to penalties", now.minus(3, ChronoUnit.HOURS), "Sports");
+        site.save("Secret draft about batteries", StoryStatus.DRAFT, null, "Draft body about grids.", "Energy");
+        List<String> byTriggers = site.jdbc.list(POSTINGS, row -> row.getString(1));
+        assertThat(byTriggers).isNotEmpty().noneMatch(posting -> posting.startsWith("secret "));
+
+        site.jdbc.update("delete from search_term");
+        int indexed = SearchIndex.indexMissing(site.jdbc);
+
+        assertThat(indexed).isEqualTo(3); // the launch story and the two published ones, not the draft
+        assertThat(site.jdbc.list(POSTINGS, row -> row.getString(1))).isEqualTo(byTriggers);
+        assertThat(SearchIndex.indexMissing(site.jdbc)).isZero();
+    }
+}
