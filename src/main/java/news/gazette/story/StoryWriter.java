@@ -201,10 +201,15 @@ public final class StoryWriter {
 
     /**
      * Deletes every trashed story for good, with its tags, updates, revisions and corrections; returns how many. Readers
-     * stopped seeing these when they were trashed, so no public page changes.
+     * stopped seeing these when they were trashed, so no public page changes; the change is still recorded, for the
+     * newsroom's counts.
      */
-    public int emptyTrash() {
-        return jdbc.update("delete from story where deleted_at is not null");
+    public int emptyTrash(Instant now) {
+        return jdbc.inTransaction(c -> {
+            int deleted = Jdbc.update(c, "delete from story where deleted_at is not null");
+            StoryChanges.recordNewsroomOnly(c, now);
+            return deleted;
+        });
     }
 
     private static boolean isSlugTaken(Connection c, String slug, long exceptId) throws SQLException {
