@@ -25,6 +25,17 @@ public final class JdbcStoryRepository implements StoryRepository {
         this.lists = new StoryLists(jdbc);
     }
 
+    /**
+     * Copies the tag listing (V43) of stories whose tags were written behind {@link StoryWriter}'s back, such as a
+     * generated archive or an import; called once at start-up, before serving.
+     */
+    public void repairTagListing() {
+        jdbc.inTransaction(c -> {
+            TagWriter.repairListing(c);
+            return null;
+        });
+    }
+
     /** Forgets the list sizes; called when stories joined, left or moved in the lists, on this instance or another. */
     public void forgetTotals() {
         lists.forgetTotals();

@@ -35,8 +35,7 @@ final class StoryLists {
     // fixed by equality, the database walks the index instead of sorting.
     private static final String NEWEST_FIRST = " order by s.status, s.published_at desc, s.id desc";
     private static final String AUTHOR_NEWEST_FIRST = " order by s.author_id, s.status, s.published_at desc, s.id desc";
-    // A semi-join, so the database walks the publication-time index and tests membership per story.
-    private static final String IN_TAG = "s.id in (select st.story_id from story_tag st where st.tag_id = ?) and ";
+    private static final String TAG_NEWEST_FIRST = " order by s.tag_id, s.status, s.published_at desc, s.story_id desc";
     private static final int RELATED_CANDIDATES_PER_TAG = 20;
 
     private final Jdbc jdbc;
@@ -60,8 +59,20 @@ final class StoryLists {
         return pageOfCards(VISIBLE, NEWEST_FIRST, page, size, now);
     }
 
+    /**
+     * From story_tag_listing (V43), which copies the columns {@link JdbcStoryRepository#VISIBLE} tests, so the same rule
+     * applies to it under the alias {@code s}: a walk over this tag's own index entries.
+     */
     PageOf<StoryCard> byTag(Tag tag, int page, int size, Instant now) {
-        return pageOfCards(IN_TAG + VISIBLE, NEWEST_FIRST, page, size, tag.id(), now);
+        return pageOfCards(
+                "story_tag_listing s",
+                "s.story_id",
+                "s.tag_id = ? and " + VISIBLE,
+                TAG_NEWEST_FIRST,
+                page,
+                size,
+                tag.id(),
+                now);
     }
 
     PageOf<StoryCard> byAuthor(Author author, int page, int size, Instant now) {
@@ -76,7 +87,7 @@ final class StoryLists {
         Map<Long, StoryCard> cards = new LinkedHashMap<>();
         Map<Long, Integer> shared = new LinkedHashMap<>();
         for (Tag tag : story.tags()) {
-            for (StoryCard card : newestCards(IN_TAG + VISIBLE, RELATED_CANDIDATES_PER_TAG, tag.id(), now)) {
+            for (StoryCard card : newestInTag(tag, RELATED_CANDIDATES_PER_TAG, now)) {
                 if (card.id() != story.id()) {
                     cards.putIfAbsent(card.id(), card);
                     shared.merge(card.id(), 1, Integer::sum);
@@ -93,16 +104,13 @@ final class StoryLists {
     }
 
     /**
-     * The tags with the most visible stories. Still a walk over the whole archive, but over index entries only (the
-     * visible-story index and story_tag's key), never story rows; the caller keeps the result until the lists change.
+     * The tags with the most visible stories. Still a walk over every tag's listing (story_tag_listing_visible_idx,
+     * index entries only, never story rows); the caller keeps the result until the lists change.
      */
     List<Tag> sections(int limit, Instant now) {
         return jdbc.list("""
                 select t.id, t.slug, t.name, n.stories
-                from (select st.tag_id, count(*) as stories
-                      from story s join story_tag st on st.story_id = s.id
-                      where %s
-                      group by st.tag_id) n
+                from (select s.tag_id, count(*) as stories from story_tag_listing s where %s group by s.tag_id) n
                 join tag t on t.id = n.tag_id
                 order by n.stories desc, t.name
                 limit ?
@@ -114,44 +122,51 @@ final class StoryLists {
      * from the index alone, the rows skipped by the offset included; only those few rows are then read in full.
      */
     private PageOf<StoryCard> pageOfCards(String where, String order, int page, int size, Object... params) {
+        return pageOfCards("story s", "s.id", where, order, page, size, params);
+    }
+
+    /** The same, over {@code from} (aliased {@code s}) whose column {@code id} is the story's id. */
+    private PageOf<StoryCard> pageOfCards(
+            String from, String id, String where, String order, int page, int size, Object... params) {
         return jdbc.withConnection(c -> {
-            long total = total(c, where, params);
+            long total = total(c, from, where, params);
             Object[] pageParams = Arrays.copyOf(params, params.length + 2);
             pageParams[params.length] = size;
             pageParams[params.length + 1] = (long) (page - 1) * size;
             List<Long> ids = Jdbc.list(
                     c,
-                    "select s.id from story s where " + where + order + " limit ? offset ?",
+                    "select " + id + " from " + from + " where " + where + order + " limit ? offset ?",
                     row -> row.getLong(1),
                     pageParams);
             return new PageOf<>(withTags(c, cardsInOrder(c, ids)), page, size, total);
         });
     }
 
-    /** The newest {@code size} visible stories matching {@code where}, without counting the whole list. */
-    private List<StoryCard> newestCards(String where, int size, Object... params) {
+    /** The newest {@code size} visible stories with {@code tag}, without counting the whole list. */
+    private List<StoryCard> newestInTag(Tag tag, int size, Instant now) {
         return jdbc.withConnection(c -> {
-            Object[] pageParams = Arrays.copyOf(params, params.length + 1);
-            pageParams[params.length] = size;
             List<Long> ids = Jdbc.list(
                     c,
-                    "select s.id from story s where " + where + NEWEST_FIRST + " limit ?",
+                    "select s.story_id from story_tag_listing s where s.tag_id = ? and " + VISIBLE + TAG_NEWEST_FIRST
+                            + " limit ?",
                     row -> row.getLong(1),
-                    pageParams);
+                    tag.id(),
+                    now,
+                    size);
             return withTags(c, cardsInOrder(c, ids));
         });
     }
 
     /** The number of stories matching {@code where}; its last parameter is always the current time. */
-    private long total(Connection c, String where, Object... params) throws SQLException {
+    private long total(Connection c, String from, String where, Object... params) throws SQLException {
         Instant now = (Instant) params[params.length - 1];
-        String key = where + Arrays.toString(Arrays.copyOf(params, params.length - 1));
+        String key = from + where + Arrays.toString(Arrays.copyOf(params, params.length - 1));
         Total known = totals.get(key);
         if (known != null && now.isBefore(known.validUntil())) {
             return known.count();
         }
         long generation = totalsGeneration.get();
-        long count = Jdbc.list(c, "select count(*) from story s where " + where, row -> row.getLong(1), params)
+        long count = Jdbc.list(c, "select count(*) from " + from + " where " + where, row -> row.getLong(1), params)
                 .get(0);
         Instant next = nextScheduled(c, now);
         totals.put(key, new Total(count, next == null ? Instant.MAX : next));

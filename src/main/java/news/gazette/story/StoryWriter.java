@@ -185,6 +185,7 @@ public final class StoryWriter {
                     now,
                     now,
                     id);
+            TagWriter.copyListing(c, id);
             StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
             return null;
         });
@@ -194,6 +195,7 @@ public final class StoryWriter {
         jdbc.inTransaction(c -> {
             StoryChanges.Placement before = StoryChanges.placement(c, id);
             Jdbc.update(c, "update story set deleted_at = null, modified_at = ? where id = ?", now, id);
+            TagWriter.copyListing(c, id);
             StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
             return null;
         });
