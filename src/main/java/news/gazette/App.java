@@ -70,6 +70,7 @@ public final class App {
         Health health = new Health(db);
         Jdbc jdbc = new Jdbc(db.dataSource());
         JdbcStoryRepository stories = new JdbcStoryRepository(jdbc);
+        stories.repairTagListing();
         SearchRepository search = switch (db.dialect()) {
             case H2 -> H2SearchRepository.install(jdbc);
             case POSTGRESQL ->

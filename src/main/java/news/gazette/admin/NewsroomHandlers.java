@@ -78,7 +78,7 @@ public final class NewsroomHandlers {
     /** Deleting for good is for administrators only. */
     public void emptyTrash(Context ctx) {
         AdminAuth.requireAdministrator(ctx);
-        writer.emptyTrash();
+        writer.emptyTrash(clock.instant());
         ctx.redirect("/admin/stories?status=trash", HttpStatus.SEE_OTHER);
     }
 

@@ -1,10 +1,15 @@
 package news.gazette.story;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import news.gazette.db.Jdbc;
 
@@ -38,9 +43,11 @@ public final class NewsroomStories {
             """;
 
     private final Jdbc jdbc;
+    private final NewsroomTally tally;
 
     public NewsroomStories(Jdbc jdbc) {
         this.jdbc = jdbc;
+        this.tally = new NewsroomTally(jdbc);
     }
 
     /** A story in any state, with its tags, updates and corrections. */
@@ -58,15 +65,24 @@ public final class NewsroomStories {
         return jdbc.count("select count(*) from story where id = ? and deleted_at is not null", id) > 0;
     }
 
-    /** Stories matching {@code filter} whose headline contains {@code search}, most recently changed first. */
+    /**
+     * Stories matching {@code filter} whose headline contains {@code search}, most recently changed first. The page's
+     * ids come from an index that holds every column the filters test (V42), so the rows an offset skips are index
+     * entries; only the page's rows are read. Without a search the total comes from the kept {@link NewsroomTally}; a
+     * search reads the headline of every story in the filter (a scan, counted per request: see PERFORMANCE.md).
+     */
     public PageOf<NewsroomRow> list(Filter filter, String search, int page, int size, Instant now) {
         String where = switch (filter) {
             case ALL -> "s.deleted_at is null";
-            case DRAFT -> "s.deleted_at is null and s.status = 'draft'";
-            case SCHEDULED -> "s.deleted_at is null and s.status = 'published' and s.published_at > ?";
-            case PUBLISHED -> "s.deleted_at is null and s.status = 'published' and s.published_at <= ?";
+            case DRAFT -> "s.status = 'draft' and s.deleted_at is null";
+            case SCHEDULED -> "s.status = 'published' and s.published_at > ? and s.deleted_at is null";
+            case PUBLISHED -> "s.status = 'published' and s.published_at <= ? and s.deleted_at is null";
             case TRASH -> "s.deleted_at is not null";
         };
+        // With the status fixed, ordering by it first lets the database walk story_status_modified_idx.
+        String order = filter == Filter.DRAFT || filter == Filter.PUBLISHED
+                ? " order by s.status, s.modified_at desc, s.id desc"
+                : " order by s.modified_at desc, s.id desc";
         boolean usesNow = filter == Filter.SCHEDULED || filter == Filter.PUBLISHED;
         String term = search == null ? "" : search.strip();
         String pattern = "%"
@@ -79,39 +95,56 @@ public final class NewsroomStories {
         Object[] params = term.isEmpty()
                 ? (usesNow ? new Object[] {now} : new Object[] {})
                 : (usesNow ? new Object[] {now, pattern} : new Object[] {pattern});
+        long total = term.isEmpty() ? total(filter, tally.at(now)) : -1;
         return jdbc.withConnection(c -> {
-            long total = Jdbc.list(c, "select count(*) from story s where " + sql, row -> row.getLong(1), params)
-                    .get(0);
-            Object[] pageParams = java.util.Arrays.copyOf(params, params.length + 2);
+            long count = total >= 0
+                    ? total
+                    : Jdbc.list(c, "select count(*) from story s where " + sql, row -> row.getLong(1), params)
+                            .get(0);
+            long offset = (long) (page - 1) * size;
+            if (offset >= count) {
+                return new PageOf<NewsroomRow>(List.of(), page, size, count);
+            }
+            Object[] pageParams = Arrays.copyOf(params, params.length + 2);
             pageParams[params.length] = size;
-            pageParams[params.length + 1] = (long) (page - 1) * size;
-            List<NewsroomRow> rows = Jdbc.list(
+            pageParams[params.length + 1] = offset;
+            List<Long> ids = Jdbc.list(
                     c,
-                    "select " + ROW_COLUMNS + " where " + sql
-                            + " order by s.modified_at desc, s.id desc limit ? offset ?",
-                    NewsroomStories::toRow,
+                    "select s.id from story s where " + sql + order + " limit ? offset ?",
+                    row -> row.getLong(1),
                     pageParams);
-            return new PageOf<>(rows, page, size, total);
+            return new PageOf<>(rowsInOrder(c, ids), page, size, count);
         });
     }
 
+    private static long total(Filter filter, NewsroomTally.Counts counts) {
+        NewsroomCounts n = counts.byState();
+        return switch (filter) {
+            case ALL -> counts.live();
+            case DRAFT -> n.drafts();
+            case SCHEDULED -> n.scheduled();
+            case PUBLISHED -> n.published();
+            case TRASH -> n.trashed();
+        };
+    }
+
+    private static List<NewsroomRow> rowsInOrder(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, NewsroomRow> byId = new HashMap<>();
+        Jdbc.list(
+                        c,
+                        "select " + ROW_COLUMNS + " where s.id in (" + StoryLists.placeholders(ids.size()) + ")",
+                        NewsroomStories::toRow,
+                        ids.toArray())
+                .forEach(row -> byId.put(row.id(), row));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** Counted once per change to the stories (or when a scheduled story goes live), not per request. */
     public NewsroomCounts counts(Instant now) {
-        return jdbc.withConnection(c -> {
-            List<Long> n = Jdbc.list(
-                            c,
-                            """
-                    select
-                      sum(case when deleted_at is null and status = 'draft' then 1 else 0 end),
-                      sum(case when deleted_at is null and status = 'published' and published_at > ? then 1 else 0 end),
-                      sum(case when deleted_at is null and status = 'published' and published_at <= ? then 1 else 0 end),
-                      sum(case when deleted_at is not null then 1 else 0 end)
-                    from story""",
-                            row -> List.of(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4)),
-                            now,
-                            now)
-                    .get(0);
-            return new NewsroomCounts(n.get(0), n.get(1), n.get(2), n.get(3));
-        });
+        return tally.at(now).byState();
     }
 
     /** Stories due to appear, soonest first. */
@@ -121,11 +154,15 @@ public final class NewsroomStories {
                 order by s.published_at, s.id limit ?""", NewsroomStories::toRow, now, limit);
     }
 
+    /** From story_modified_idx alone, then the rows: joined first, the database would read the whole table. */
     public List<NewsroomRow> recentlyChanged(int limit) {
-        return jdbc.list(
-                "select " + ROW_COLUMNS + " where s.deleted_at is null order by s.modified_at desc, s.id desc limit ?",
-                NewsroomStories::toRow,
-                limit);
+        return jdbc.withConnection(c -> rowsInOrder(
+                c,
+                Jdbc.list(
+                        c,
+                        "select s.id from story s where s.deleted_at is null order by s.modified_at desc, s.id desc limit ?",
+                        row -> row.getLong(1),
+                        limit)));
     }
 
     public List<String> authorNames() {

@@ -22,6 +22,8 @@ final class StoryChanges {
 
     static final String ANY = "any";
     static final String LIST = "list";
+    // No page depends on it: a row with only this key tells the newsroom's counts (NewsroomTally) and nothing else.
+    static final String NEWSROOM = "newsroom";
 
     private StoryChanges() {}
 
@@ -75,6 +77,11 @@ final class StoryChanges {
     /** Records a content change that moves the story in no list (an update note, a correction). */
     static void recordContent(Connection c, long storyId, Instant now) throws SQLException {
         record(c, Set.of(ANY, "story:" + storyId), now);
+    }
+
+    /** Records a change no public page shows (emptying the trash): only the newsroom's counts depend on it. */
+    static void recordNewsroomOnly(Connection c, Instant now) throws SQLException {
+        record(c, Set.of(NEWSROOM), now);
     }
 
     private static void record(Connection c, Set<String> keys, Instant now) throws SQLException {

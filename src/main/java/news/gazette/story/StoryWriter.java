@@ -185,6 +185,7 @@ public final class StoryWriter {
                     now,
                     now,
                     id);
+            TagWriter.copyListing(c, id);
             StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
             return null;
         });
@@ -194,6 +195,7 @@ public final class StoryWriter {
         jdbc.inTransaction(c -> {
             StoryChanges.Placement before = StoryChanges.placement(c, id);
             Jdbc.update(c, "update story set deleted_at = null, modified_at = ? where id = ?", now, id);
+            TagWriter.copyListing(c, id);
             StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
             return null;
         });
@@ -201,10 +203,15 @@ public final class StoryWriter {
 
     /**
      * Deletes every trashed story for good, with its tags, updates, revisions and corrections; returns how many. Readers
-     * stopped seeing these when they were trashed, so no public page changes.
+     * stopped seeing these when they were trashed, so no public page changes; the change is still recorded, for the
+     * newsroom's counts.
      */
-    public int emptyTrash() {
-        return jdbc.update("delete from story where deleted_at is not null");
+    public int emptyTrash(Instant now) {
+        return jdbc.inTransaction(c -> {
+            int deleted = Jdbc.update(c, "delete from story where deleted_at is not null");
+            StoryChanges.recordNewsroomOnly(c, now);
+            return deleted;
+        });
     }
 
     private static boolean isSlugTaken(Connection c, String slug, long exceptId) throws SQLException {
