@@ -13,7 +13,7 @@ public final class Passwords {
 
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 200;
-    private static final int COST = 12;
+    static final int COST = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -21,12 +21,12 @@ public final class Passwords {
             BCrypt.Version.VERSION_2A, RANDOM, LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
     private final BCrypt.Verifyer verifyer =
             BCrypt.verifyer(BCrypt.Version.VERSION_2A, LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
-    /** Checked against when the account does not exist, so a wrong name takes as long as a wrong password. */
-    private final String decoy;
-
-    public Passwords() {
-        this.decoy = hash(random());
-    }
+    /**
+     * Checked against when the account does not exist, so a wrong name takes as long as a wrong password. A fixed
+     * hash (of a random password that was thrown away) costs a check exactly like a fresh one, and the result is
+     * never used, so it need not be secret; hashing a new one at cost 12 took 0.3-1.5 s of every start-up.
+     */
+    static final String DECOY = "$2a$12$cZ3dlIuwvHZo75Syg4MrgeuDDKf3F9Xreigfj8J4ULWSmooosHpHW";
 
     public String hash(String password) {
         return hasher.hashToString(COST, password.toCharArray());
@@ -42,7 +42,7 @@ public final class Passwords {
 
     /** Spends the time of one check, for an unknown account. */
     public void matchDecoy(String password) {
-        matches(password == null ? "" : password, decoy);
+        matches(password == null ? "" : password, DECOY);
     }
 
     /** Why a new password is not acceptable, or null when it is. */
