@@ -16,7 +16,7 @@ set -euo pipefail
 
 JAR=${1:-target/gazette.jar}
 ARCHIVE=${2:-${JAR%.jar}.jsa}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -Xss512k -XX:ReservedCodeCacheSize=48m"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:TrimNativeHeapInterval=2000"}
 [ -f "$JAR" ] || { echo "class-archive: no jar at $JAR (build it with mvn -DskipTests package)" >&2; exit 1; }
 
 WORK=$(mktemp -d)
