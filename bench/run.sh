@@ -307,6 +307,11 @@ scale_row() { # label, small path, big path[, header for the small server, heade
   read -r brps bp50 bp99 bbad bto < <(load "$B$bp" -H "Accept-Encoding: gzip" -H "$bh")
   echo "| $label | $(with_errors "$srps" "$sbad" "$sto") | $(with_errors "$brps" "$bbad" "$bto") | $(ratio "$srps" "$brps") | $bp50 | $bp99 | ${cache:-not cached} |" | tee -a "$RESULTS"
 }
+# As for part 1: a freshly started JVM gets the same warm JIT for the first rows as for the last.
+echo "big warm-up" >"$PHASE"
+for p in / "$OLD_ARTICLE" /tags/ai "/page/$DEEP" /feed.xml "/search?q=$SEARCH_WORD" /sitemap.xml; do
+  warm "$B$p" -H "Accept-Encoding: gzip"
+done
 scale_row "front page" / /
 scale_row "old article" "$ARTICLE" "$OLD_ARTICLE"
 scale_row "tag page" /tags/ai /tags/ai
