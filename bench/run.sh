@@ -128,6 +128,17 @@ warm() { # url, extra wrk args...
   wrk -t"$THREADS" -c"$CONNECTIONS" -d2s "$@" "$url" >/dev/null 2>&1 || true
 }
 
+# wrk stops after its time, but a slow page leaves requests queued for a database connection for up to 30 s,
+# which would land on the next figure: wait (at most 60 s) until no request holds or waits for one.
+settle() { # gazette base url
+  for _ in $(seq 1 120); do
+    curl -s --max-time 2 "$1/metrics" |
+      awk '/^hikaricp_connections_(active|pending)\{/ { n += $2 } END { exit !(NR > 0 && n == 0) }' && return 0
+    sleep 0.5
+  done
+  echo "bench: $1 still busy after 60 s" >&2
+}
+
 # wrk -> "rps p50_ms p99_ms non2xx timeouts"
 load() { # url, extra wrk args...
   local url=$1
@@ -245,14 +256,16 @@ row() { # label, gzip yes/no, gazette url, nginx url[, extra header for Gazette,
   echo "1 $label gzip=$gz" >"$PHASE"
   warm "$gu" "${hdr[@]}" -H "$gh"
   warm "$nu" "${hdr[@]}" -H "$nh"
+  settle "$G"
   read -r grps gp50 gp99 gbad gto < <(load "$gu" "${hdr[@]}" -H "$gh")
+  settle "$G"
   read -r nrps _ np99 nbad nto < <(load "$nu" "${hdr[@]}" -H "$nh")
   echo "| $label | $gz | $(with_errors "$grps" "$gbad" "$gto") | $(with_errors "$nrps" "$nbad" "$nto") | $(ratio "$grps" "$nrps") | $gp50 | $gp99 | $np99 |" | tee -a "$RESULTS"
 }
 
 # A freshly started JVM interprets before it compiles: give the first rows the same warm JIT as the rest.
 echo "warm-up" >"$PHASE"
-for p in "${PATHS[@]}"; do warm "$G$p"; warm "$G$p" -H "Accept-Encoding: gzip"; done
+for p in "${PATHS[@]}"; do warm "$G$p"; warm "$G$p" -H "Accept-Encoding: gzip"; settle "$G"; done
 for p in "${PATHS[@]}"; do
   grep -q "location = $p " "$OUT/nginx/locations.conf" || continue
   row "$p" no "$G$p" "$N$p"
@@ -301,16 +314,21 @@ scale_row() { # label, small path, big path[, header for the small server, heade
   fi
   warm "$G$sp" -H "Accept-Encoding: gzip" -H "$sh"
   warm "$B$bp" -H "Accept-Encoding: gzip" -H "$bh"
+  settle "$G"
+  settle "$B"
   local cache
   cache=$(header "$B$bp" x-gazette-cache -H "Accept-Encoding: gzip" -H "$bh")
   read -r srps _ _ sbad sto < <(load "$G$sp" -H "Accept-Encoding: gzip" -H "$sh")
+  settle "$G"
   read -r brps bp50 bp99 bbad bto < <(load "$B$bp" -H "Accept-Encoding: gzip" -H "$bh")
+  settle "$B"
   echo "| $label | $(with_errors "$srps" "$sbad" "$sto") | $(with_errors "$brps" "$bbad" "$bto") | $(ratio "$srps" "$brps") | $bp50 | $bp99 | ${cache:-not cached} |" | tee -a "$RESULTS"
 }
 # As for part 1: a freshly started JVM gets the same warm JIT for the first rows as for the last.
 echo "big warm-up" >"$PHASE"
 for p in / "$OLD_ARTICLE" /tags/ai "/page/$DEEP" /feed.xml "/search?q=$SEARCH_WORD" /sitemap.xml; do
   warm "$B$p" -H "Accept-Encoding: gzip"
+  settle "$B"
 done
 scale_row "front page" / /
 scale_row "old article" "$ARTICLE" "$OLD_ARTICLE"
