@@ -54,8 +54,9 @@ public final class App {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     private static final int SECTIONS_IN_NAV = 6;
     private static final long STOP_TIMEOUT_MS = 10_000;
-    // Rendered pages and their gzip copies; a page is 5-40 kB, so this holds a few thousand within -Xmx192m.
-    private static final long PAGE_CACHE_BYTES = 48L * 1024 * 1024;
+    // Rendered pages and their gzip copies; a page is 5-40 kB, so this holds a thousand or more of the most asked-for
+    // ones, and leaves room beside it in the old generation of the README's -Xmx128m.
+    private static final long PAGE_CACHE_BYTES = 32L * 1024 * 1024;
 
     private App() {}
 

@@ -16,6 +16,26 @@ class SearchIndexTest {
             "select term || ' ' || story_id || ' ' || weight || ' ' || published_at from search_term order by 1";
 
     @Test
+    void a_start_installs_missing_triggers_and_indexes_what_was_written_without_them_but_leaves_current_ones_alone() {
+        TestSite site = TestSite.create();
+        site.jdbc.update("drop trigger story_search_index");
+        site.jdbc.update("drop trigger story_tag_search_index");
+        site.jdbc.update("delete from search_term");
+        site.publish("Written while the triggers were gone", Instant.now().minus(1, ChronoUnit.HOURS), "Energy");
+        assertThat(site.jdbc.count("select count(*) from search_term")).isZero();
+
+        H2SearchRepository.install(site.jdbc); // as the next start does
+
+        assertThat(site.jdbc.count("select count(distinct story_id) from search_term"))
+                .isEqualTo(2);
+        // With this build's triggers in place, a start does not walk the archive again.
+        site.jdbc.update("delete from search_term where story_id = (select min(id) from story)");
+        H2SearchRepository.install(site.jdbc);
+        assertThat(site.jdbc.count("select count(distinct story_id) from search_term"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void indexing_the_missing_stories_in_bulk_gives_the_same_postings_as_the_triggers() {
         TestSite site = TestSite.create();
         Instant now = Instant.now();
