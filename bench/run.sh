@@ -19,7 +19,7 @@
 #   PROFILE=1    a Java Flight Recording of each Gazette (bench/out/<time>/*.jfr; read with `jfr print`)
 #   NMT=1        native memory tracking: `jcmd VM.native_memory summary` of each Gazette after its load
 #   BIG_DATA=dir use an archive generated before (ArchiveGenerator --data dir --stories STORIES) in place,
-#                instead of generating one: 100,000 stories with their search index take 20-40 minutes here
+#                instead of generating one: 100,000 stories with their search index take 4-5 minutes here
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
