@@ -100,14 +100,7 @@ public final class CacheHitHandler extends Handler.Wrapper {
         char previous = 0;
         for (int i = 0; i < path.length(); i++) {
             char ch = path.charAt(i);
-            boolean plain = (ch >= 'a' && ch <= 'z')
-                    || (ch >= 'A' && ch <= 'Z')
-                    || (ch >= '0' && ch <= '9')
-                    || ch == '-'
-                    || ch == '_'
-                    || ch == '~'
-                    || ch == '/'
-                    || (ch == '.' && previous != '/');
+            boolean plain = ch == '/' || (PlainQuery.isUnreserved(ch) && !(ch == '.' && previous == '/'));
             if (!plain || (ch == '/' && previous == '/')) {
                 return false;
             }

@@ -18,17 +18,7 @@ final class PlainQuery {
     static Map<String, List<String>> parse(String query) {
         for (int i = 0; i < query.length(); i++) {
             char ch = query.charAt(i);
-            boolean plain = (ch >= 'a' && ch <= 'z')
-                    || (ch >= 'A' && ch <= 'Z')
-                    || (ch >= '0' && ch <= '9')
-                    || ch == '-'
-                    || ch == '.'
-                    || ch == '_'
-                    || ch == '~'
-                    || ch == '='
-                    || ch == '&'
-                    || ch == '+';
-            if (!plain) {
+            if (!isUnreserved(ch) && ch != '=' && ch != '&' && ch != '+') {
                 return null;
             }
         }
@@ -43,5 +33,16 @@ final class PlainQuery {
             values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return values;
+    }
+
+    /** RFC 3986's unreserved characters: the same whether a URL is read raw or decoded. */
+    static boolean isUnreserved(char ch) {
+        return (ch >= 'a' && ch <= 'z')
+                || (ch >= 'A' && ch <= 'Z')
+                || (ch >= '0' && ch <= '9')
+                || ch == '-'
+                || ch == '.'
+                || ch == '_'
+                || ch == '~';
     }
 }
