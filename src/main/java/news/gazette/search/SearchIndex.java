@@ -99,8 +99,9 @@ public final class SearchIndex {
         }
         if (!missing.isEmpty()) {
             log.info(
-                    "Indexed {} stories for search in {} ms",
+                    "Indexed {} {} for search in {} ms",
                     missing.size(),
+                    missing.size() == 1 ? "story" : "stories",
                     (System.nanoTime() - started) / 1_000_000);
         }
         return missing.size();
