@@ -173,6 +173,11 @@ if [ -n "${BIG_DATA:-}" ]; then
   [ -f "$BIG_DATA/gazette.mv.db" ] || { echo "bench: no archive in $BIG_DATA" >&2; exit 1; }
   BIG="$BIG_DATA"
   echo "bench: using the archive in $BIG as it is (generated before)"
+  # A server started on it in an earlier run made the admin account with that run's password: set this run's.
+  if ! GAZETTE_NEW_PASSWORD="$ADMIN_PASSWORD" java -jar "$JAR" user reset-password admin --data "$BIG" \
+      >"$OUT/reset-password.log" 2>&1; then
+    echo "bench: no admin account in $BIG yet; the first start will make it"
+  fi
   ARCHIVES="the big one generated before the run (in $BIG_DATA)"
 else
   BIG="$OUT/big"
