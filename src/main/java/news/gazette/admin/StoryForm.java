@@ -13,9 +13,11 @@ import java.util.stream.Collectors;
 import news.gazette.story.Slug;
 import news.gazette.story.Story;
 import news.gazette.story.StoryStatus;
+import news.gazette.text.PlainText;
 
 /**
- * Everything the story editor sends, exactly as typed, so that a form with errors comes back with nothing lost.
+ * Everything the story editor sends, as typed (less the characters no output can carry, see {@link PlainText}), so that
+ * a form with errors comes back with nothing lost.
  *
  * @param publish "draft", "now" or "schedule"
  * @param publishAt a {@code datetime-local} value, read as UTC
@@ -56,13 +58,13 @@ public record StoryForm(
         headline = clean(headline);
         slug = clean(slug);
         summary = clean(summary);
-        body = body == null ? "" : body.replace("\r\n", "\n");
+        body = body == null ? "" : PlainText.multiline(body);
         tags = clean(tags);
         author = clean(author);
         imageUrl = clean(imageUrl);
         imageAlt = clean(imageAlt);
         imageCaption = clean(imageCaption);
-        notes = notes == null ? "" : notes.replace("\r\n", "\n");
+        notes = notes == null ? "" : PlainText.multiline(notes);
         publish = publish == null || !List.of("draft", "now", "schedule").contains(publish) ? "draft" : publish;
         publishAt = clean(publishAt);
         updateNote = clean(updateNote);
@@ -238,7 +240,8 @@ public record StoryForm(
         return publish.equals("draft") ? StoryStatus.DRAFT : StoryStatus.PUBLISHED;
     }
 
+    /** One-line fields: the input rule ({@link PlainText}), then without surrounding spaces. */
     private static String clean(String value) {
-        return value == null ? "" : value.strip();
+        return value == null ? "" : PlainText.line(value).strip();
     }
 }

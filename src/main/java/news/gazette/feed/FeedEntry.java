@@ -2,6 +2,7 @@ package news.gazette.feed;
 
 import java.time.Instant;
 import java.util.List;
+import news.gazette.text.PlainText;
 
 /**
  * One story in a feed, with every URL absolute.
@@ -24,10 +25,20 @@ public record FeedEntry(
         Instant updated) {
 
     public FeedEntry {
+        // Stored text keeps the input rule already; this makes sure one bad row can never stop a feed (XML 1.0 has no
+        // way to write a control character, and the writer would throw).
+        title = PlainText.multiline(title);
+        summary = PlainText.multiline(summary);
+        contentHtml = PlainText.multiline(contentHtml);
+        authorName = PlainText.multiline(authorName);
         categories = List.copyOf(categories);
     }
 
-    public record Category(String name, String url) {}
+    public record Category(String name, String url) {
+        public Category {
+            name = PlainText.multiline(name);
+        }
+    }
 
     /**
      * @param length size in bytes, 0 when unknown (RSS requires the attribute)

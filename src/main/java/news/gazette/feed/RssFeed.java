@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jsoup.nodes.Entities;
 
 /** Writes a feed as RSS 2.0 with Rome: full content in {@code content:encoded}, the author as {@code dc:creator}. */
 public final class RssFeed {
@@ -57,9 +58,11 @@ public final class RssFeed {
         guid.setPermaLink(false);
         guid.setValue(entry.id());
         item.setGuid(guid);
+        // Readers take RSS's description as HTML whatever its type says: the summary is plain text, so it goes in
+        // escaped as HTML (and Rome escapes that again as XML), and "<img onerror=...>" shows as text, never markup.
         Description summary = new Description();
-        summary.setType("text/plain");
-        summary.setValue(entry.summary());
+        summary.setType("text/html");
+        summary.setValue(Entities.escape(entry.summary()));
         item.setDescription(summary);
         Content content = new Content();
         content.setType(Content.HTML);

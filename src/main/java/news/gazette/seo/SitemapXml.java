@@ -7,6 +7,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import news.gazette.seo.SitemapRepository.StoryUrl;
+import news.gazette.text.PlainText;
 import news.gazette.web.Dates;
 
 /** Writes sitemap XML with StAX, which escapes every text and attribute value. */
@@ -94,13 +95,14 @@ final class SitemapXml {
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(SITEMAP_NS, name);
-        xml.writeCharacters(text);
+        xml.writeCharacters(PlainText.multiline(text));
         xml.writeEndElement();
     }
 
     private static void newsElement(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement("news", name, NEWS_NS);
-        xml.writeCharacters(text);
+        // A headline stored before the input rule could otherwise make the whole file ill-formed.
+        xml.writeCharacters(PlainText.multiline(text));
         xml.writeEndElement();
     }
 }
