@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Objects;
 import news.gazette.account.UserCommand;
 import news.gazette.admin.Newsroom;
+import news.gazette.admin.StoryBackfill;
 import news.gazette.backup.SiteFileCommand;
 import news.gazette.cache.CacheHitHandler;
 import news.gazette.cache.PageCache;
 import news.gazette.cache.SiteChangePoller;
+import news.gazette.change.ChangeKey;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.feed.FeedEntries;
@@ -34,13 +36,14 @@ import news.gazette.seo.SitemapRepository;
 import news.gazette.story.JdbcStoryRepository;
 import news.gazette.story.Markdown;
 import news.gazette.story.StoryHandlers;
-import news.gazette.story.Tag;
+import news.gazette.story.StoryRepository;
 import news.gazette.web.Assets;
 import news.gazette.web.BareErrorHandler;
 import news.gazette.web.ErrorPages;
 import news.gazette.web.Layouts;
 import news.gazette.web.Pages;
 import news.gazette.web.RequestLog;
+import news.gazette.web.Section;
 import news.gazette.web.SecurityHeaders;
 import news.gazette.web.Site;
 import org.eclipse.jetty.server.Server;
@@ -73,10 +76,11 @@ public final class App {
         Database db = Database.open(config.jdbcUrl(), config.dataDir(), metrics.registry());
         Health health = new Health(db);
         Jdbc jdbc = new Jdbc(db.dataSource());
+        Markdown markdown = new Markdown();
+        StoryBackfill.run(jdbc, markdown, db.migrated());
         JdbcStoryRepository stories = new JdbcStoryRepository(jdbc);
-        stories.repairTagListing();
         SearchRepository search = switch (db.dialect()) {
-            case H2 -> H2SearchRepository.install(jdbc);
+            case H2 -> new H2SearchRepository(jdbc);
             case POSTGRESQL ->
                 throw new IllegalStateException(
                         "search on PostgreSQL needs its tsvector implementation (see docs/ARCHITECTURE.md)");
@@ -88,16 +92,15 @@ public final class App {
                 config.baseUrl(),
                 Assets.load(config.staticDir()));
         // The section list counts stories per tag across the archive: counted again only when the lists change.
-        LoadingCache<String, List<Tag>> sections =
-                Caffeine.newBuilder().build(key -> stories.findSections(SECTIONS_IN_NAV, clock.instant()));
+        LoadingCache<String, List<Section>> sections = Caffeine.newBuilder().build(key -> sections(stories, clock));
         Layouts layouts = new Layouts(site, () -> sections.get("nav"));
         PageCache pageCache = new PageCache(PAGE_CACHE_BYTES, clock, metrics.registry());
         SiteChangePoller changes = new SiteChangePoller(jdbc, clock, pageCache);
         changes.onChange(keys -> {
-            if (keys.contains(PageCache.LIST)) {
+            if (keys.contains(ChangeKey.LIST)) {
                 stories.forgetTotals();
-                List<Tag> before = sections.getIfPresent("nav");
-                sections.put("nav", stories.findSections(SECTIONS_IN_NAV, clock.instant()));
+                List<Section> before = sections.getIfPresent("nav");
+                sections.put("nav", sections(stories, clock));
                 if (!Objects.equals(before, sections.getIfPresent("nav"))) {
                     // The navigation is on every page.
                     pageCache.invalidateAll();
@@ -105,12 +108,10 @@ public final class App {
             }
         });
         Pages pages = new Pages(config.templatesDir());
-        Markdown markdown = new Markdown();
-        StoryHandlers storyPages = new StoryHandlers(stories, markdown, pages, layouts, clock);
+        StoryHandlers storyPages = new StoryHandlers(stories, pages, layouts, clock);
         Newsroom newsroom = new Newsroom(
                 jdbc,
                 config.jdbcUrl(),
-                stories,
                 new MediaStore(config.mediaDir()),
                 markdown,
                 pages,
@@ -118,8 +119,7 @@ public final class App {
                 config.isHttps(),
                 config.adminPassword(),
                 clock);
-        FeedHandlers feeds =
-                new FeedHandlers(stories, new FeedRepository(jdbc), new FeedEntries(site, markdown), site, clock);
+        FeedHandlers feeds = new FeedHandlers(stories, new FeedRepository(jdbc), new FeedEntries(site), site, clock);
         SearchHandlers searchPages = new SearchHandlers(search, pages, layouts, clock);
         SitemapHandlers sitemaps =
                 new SitemapHandlers(new SitemapRepository(jdbc), site, clock, SitemapHandlers.PART_SIZE);
@@ -189,6 +189,13 @@ public final class App {
         });
     }
 
+    /** The tags with the most stories, as the navigation on every page shows them. */
+    private static List<Section> sections(StoryRepository stories, Clock clock) {
+        return stories.findSections(SECTIONS_IN_NAV, clock.instant()).stream()
+                .map(tag -> new Section(tag.name(), tag.path()))
+                .toList();
+    }
+
     /**
      * Jetty's request threads. Javalin's default pool grows to 250; under 64 busy connections it reached about 120
      * threads, whose stacks and malloc arenas cost resident memory, while a cache hit holds a thread for microseconds
@@ -226,7 +233,8 @@ public final class App {
         }
         if (args.length > 0 && (args[0].equals("export") || args[0].equals("import"))) {
             // The whole site in one file and back: gazette export FILE, gazette import FILE.
-            System.exit(SiteFileCommand.run(args, System.getenv()));
+            System.exit(
+                    SiteFileCommand.run(args, System.getenv(), jdbc -> StoryBackfill.run(jdbc, new Markdown(), true)));
         }
         CommandLineOptions options = new CommandLineOptions();
         CommandLine cli = CommandLineOptions.commandLine(options, System.getenv());

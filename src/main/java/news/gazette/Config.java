@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import news.gazette.db.Database;
+import news.gazette.text.PlainText;
 
 /**
  * Everything Gazette needs to know about its surroundings, read once at start-up.
@@ -58,9 +60,10 @@ public record Config(
         } else if (!jdbcUrl.startsWith("jdbc:")) {
             throw new InvalidConfigException("database URL must start with jdbc:, got " + jdbcUrl);
         }
-        siteName = blankTo(siteName, DEFAULT_SITE_NAME);
-        siteDescription = blankTo(siteDescription, DEFAULT_SITE_DESCRIPTION);
-        language = blankTo(language, "en");
+        // Shown in every page, feed and sitemap: the input rule applies to them as to anything an editor types.
+        siteName = blankTo(PlainText.line(siteName), DEFAULT_SITE_NAME);
+        siteDescription = blankTo(PlainText.line(siteDescription), DEFAULT_SITE_DESCRIPTION);
+        language = blankTo(PlainText.line(language), "en");
         mediaDir = mediaDir == null ? dataDir.resolve("media") : mediaDir;
         adminPassword = adminPassword == null || adminPassword.isBlank() ? null : adminPassword;
     }
@@ -144,12 +147,7 @@ public record Config(
     }
 
     public static String embeddedJdbcUrl(Path dataDir) {
-        // File mode, one process at a time; the file lock guards against a second server on the same data.
-        // WRITE_DELAY=0 writes every commit through before it returns, so a confirmed save survives kill -9;
-        // DB_CLOSE_ON_EXIT=FALSE lets the server drain requests before it closes the store itself.
-        return "jdbc:h2:file:"
-                + dataDir.toAbsolutePath().resolve("gazette").toString().replace('\\', '/')
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return Database.embeddedJdbcUrl(dataDir);
     }
 
     private static String normaliseBaseUrl(String url) {

@@ -7,18 +7,20 @@ import java.util.List;
 import news.gazette.account.AccountRepository;
 import news.gazette.account.Passwords;
 import news.gazette.account.Role;
+import news.gazette.admin.NewsroomStories;
+import news.gazette.admin.StoryDraft;
+import news.gazette.admin.StoryWriter;
 import news.gazette.cache.PageCache;
 import news.gazette.cache.SiteChangePoller;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
-import news.gazette.story.Author;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.JdbcStoryRepository;
+import news.gazette.story.Markdown;
 import news.gazette.story.Slug;
-import news.gazette.story.StoryDraft;
+import news.gazette.story.Story;
 import news.gazette.story.StoryRepository;
 import news.gazette.story.StoryStatus;
-import news.gazette.story.StoryWriter;
 
 /** An in-process site on a throwaway in-memory database, plus direct access to its store for arranging tests. */
 public final class TestSite {
@@ -29,6 +31,8 @@ public final class TestSite {
     public final AccountRepository accounts;
     public final Jdbc jdbc;
     private final Database db;
+
+    private static final Markdown MARKDOWN = new Markdown();
 
     /** The password of the first account, {@code admin}, on every test site. */
     public static final String ADMIN_PASSWORD = "correct horse battery staple";
@@ -65,7 +69,6 @@ public final class TestSite {
     }
 
     public String save(String headline, StoryStatus status, Instant publishedAt, String body, String... tags) {
-        Author author = stories.findOrCreateAuthor("Test Reporter");
         Slug slug = Slug.from(headline);
         new StoryWriter(jdbc)
                 .create(
@@ -74,7 +77,8 @@ public final class TestSite {
                                 headline,
                                 "Summary of " + headline,
                                 body,
-                                author.id(),
+                                MARKDOWN.render(body),
+                                "Test Reporter",
                                 status,
                                 false,
                                 publishedAt,
@@ -85,11 +89,56 @@ public final class TestSite {
                                         1200,
                                         675),
                                 "secret newsroom note about " + headline,
-                                List.of(tags)),
+                                List.of(tags),
+                                "",
+                                null),
                         "test",
                         Instant.now());
         applyChanges();
         return slug.value();
+    }
+
+    /** A draft that saves {@code story} as it is, for tests that change one thing about it. */
+    public static StoryDraft draftOf(Story story) {
+        return new StoryDraft(
+                new Slug(story.slug()),
+                story.headline(),
+                story.summary(),
+                story.bodyMarkdown(),
+                MARKDOWN.render(story.bodyMarkdown()),
+                story.author().name(),
+                story.status(),
+                story.developing(),
+                story.publishedAt(),
+                story.image(),
+                story.notes(),
+                story.tags().stream().map(tag -> tag.name()).toList(),
+                "",
+                null);
+    }
+
+    /** Posts an update note on story {@code id} at {@code at}, as an editor's save with "What changed" does. */
+    public void postUpdate(long id, Instant at, String note) {
+        Story story = new NewsroomStories(jdbc).findById(id).orElseThrow();
+        StoryDraft draft = draftOf(story);
+        StoryDraft withNote = new StoryDraft(
+                draft.slug(),
+                draft.headline(),
+                draft.summary(),
+                draft.bodyMarkdown(),
+                draft.bodyHtml(),
+                draft.authorName(),
+                draft.status(),
+                draft.developing(),
+                draft.publishedAt(),
+                draft.image(),
+                draft.notes(),
+                draft.tagNames(),
+                note,
+                null);
+        if (new StoryWriter(jdbc).update(id, story.version(), withNote, "test", at) != StoryWriter.Outcome.SAVED) {
+            throw new IllegalStateException("update note not saved on story " + id);
+        }
     }
 
     /**

@@ -2,8 +2,6 @@ package news.gazette.admin;
 
 import java.time.Instant;
 import java.util.List;
-import news.gazette.story.NewsroomCounts;
-import news.gazette.story.NewsroomRow;
 
 /** The model of {@code admin/dashboard.jte}: counts, what is due to appear, and what changed lately. */
 public record DashboardPage(

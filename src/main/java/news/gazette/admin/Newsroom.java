@@ -16,9 +16,6 @@ import news.gazette.db.Jdbc;
 import news.gazette.media.MediaHandlers;
 import news.gazette.media.MediaStore;
 import news.gazette.story.Markdown;
-import news.gazette.story.NewsroomStories;
-import news.gazette.story.StoryRepository;
-import news.gazette.story.StoryWriter;
 import news.gazette.web.Pages;
 import news.gazette.web.Site;
 
@@ -38,7 +35,6 @@ public final class Newsroom {
     public Newsroom(
             Jdbc jdbc,
             String jdbcUrl,
-            StoryRepository stories,
             MediaStore mediaStore,
             Markdown markdown,
             Pages pages,
@@ -57,8 +53,7 @@ public final class Newsroom {
         this.signIn = new SignInHandlers(
                 accountRepository, sessions, new SignInThrottle(jdbc), passwords, auth, pages, site, clock);
         this.newsroom = new NewsroomHandlers(newsroomStories, writer, pages, layouts, clock);
-        this.editor =
-                new StoryEditorHandlers(newsroomStories, writer, stories, mediaStore, markdown, pages, layouts, clock);
+        this.editor = new StoryEditorHandlers(newsroomStories, writer, mediaStore, markdown, pages, layouts, clock);
         OnlineBackup onlineBackup = new OnlineBackup(jdbc, mediaStore, jdbcUrl);
         this.accounts =
                 new AccountHandlers(accountRepository, passwords, pages, layouts, clock, onlineBackup.isAvailable());

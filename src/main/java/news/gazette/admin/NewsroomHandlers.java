@@ -9,11 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import news.gazette.story.NewsroomStories;
-import news.gazette.story.NewsroomStories.Filter;
+import news.gazette.admin.NewsroomStories.Filter;
 import news.gazette.story.Story;
-import news.gazette.story.StoryRevision;
-import news.gazette.story.StoryWriter;
 import news.gazette.web.Pages;
 
 /** The dashboard, the story list, the trash and the revision history. */

@@ -2,7 +2,6 @@ package news.gazette.admin;
 
 import java.util.List;
 import news.gazette.story.Story;
-import news.gazette.story.StoryRevision;
 
 /**
  * The model of {@code admin/revision.jte}: one revision and what changed since the one before it.

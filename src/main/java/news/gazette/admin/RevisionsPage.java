@@ -2,7 +2,6 @@ package news.gazette.admin;
 
 import java.util.List;
 import news.gazette.story.Story;
-import news.gazette.story.StoryRevision;
 
 /** The model of {@code admin/revisions.jte}: every saved revision of a story, newest first. */
 public record RevisionsPage(AdminLayout layout, Story story, List<StoryRevision> revisions) {

@@ -14,17 +14,12 @@ import news.gazette.account.Account;
 import news.gazette.media.MediaStore;
 import news.gazette.media.RejectedImageException;
 import news.gazette.media.StoredImage;
-import news.gazette.story.Author;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.Markdown;
-import news.gazette.story.NewsroomStories;
 import news.gazette.story.RenderedHtml;
 import news.gazette.story.Slug;
 import news.gazette.story.Story;
-import news.gazette.story.StoryDraft;
-import news.gazette.story.StoryRepository;
 import news.gazette.story.StoryStatus;
-import news.gazette.story.StoryWriter;
 import news.gazette.web.Dates;
 import news.gazette.web.Pages;
 
@@ -37,7 +32,6 @@ public final class StoryEditorHandlers {
 
     private final NewsroomStories newsroom;
     private final StoryWriter writer;
-    private final StoryRepository stories;
     private final MediaStore media;
     private final Markdown markdown;
     private final Pages pages;
@@ -47,7 +41,6 @@ public final class StoryEditorHandlers {
     public StoryEditorHandlers(
             NewsroomStories newsroom,
             StoryWriter writer,
-            StoryRepository stories,
             MediaStore media,
             Markdown markdown,
             Pages pages,
@@ -55,7 +48,6 @@ public final class StoryEditorHandlers {
             Clock clock) {
         this.newsroom = newsroom;
         this.writer = writer;
-        this.stories = stories;
         this.media = media;
         this.markdown = markdown;
         this.pages = pages;
@@ -104,7 +96,11 @@ public final class StoryEditorHandlers {
         form = acceptUpload(ctx, form, errors);
         FeaturedImage image = image(form, before, errors);
         if ("preview".equals(ctx.formParam("action"))) {
-            render(ctx, before, form, errors, markdown.render(form.body()), null, false);
+            RenderedHtml preview = renderBody(form, errors);
+            if (!errors.isEmpty()) {
+                ctx.status(HttpStatus.BAD_REQUEST);
+            }
+            render(ctx, before, form, errors, preview, null, false);
             return;
         }
         Instant publishedAt = form.publicationTime(before, now);
@@ -121,24 +117,29 @@ public final class StoryEditorHandlers {
                 errors.add("slug", "Another story uses this address. Try " + writer.uniqueSlug(slug, id) + ".");
             }
         }
+        RenderedHtml body = errors.has("body") ? null : renderBody(form, errors);
         if (!errors.isEmpty() || slug == null) {
             ctx.status(HttpStatus.BAD_REQUEST);
             render(ctx, before, form, errors, null, null, false);
             return;
         }
-        Author author = stories.findOrCreateAuthor(form.author());
         StoryDraft draft = new StoryDraft(
                 slug,
                 form.headline(),
                 form.summary(),
                 form.body(),
-                author.id(),
+                body,
+                form.author(),
                 form.status(),
                 form.developing(),
                 publishedAt,
                 image,
                 form.notes(),
-                form.tagNames());
+                form.tagNames(),
+                form.updateNote(),
+                form.correctionWrong().isEmpty()
+                        ? null
+                        : new StoryDraft.Correction(form.correctionWrong(), form.correctionRight()));
         if (before == null) {
             OptionalLong created = writer.create(draft, me.username(), now);
             // Editors creating stories with the same headline at once race for its address: a made-up address
@@ -167,13 +168,12 @@ public final class StoryEditorHandlers {
                 return;
             }
         }
-        if (!form.updateNote().isEmpty()) {
-            stories.addUpdate(id, now, form.updateNote());
-        }
-        if (!form.correctionWrong().isEmpty()) {
-            writer.addCorrection(id, form.correctionWrong(), form.correctionRight(), now);
-        }
         ctx.redirect("/admin/stories/" + id + "?saved=1", HttpStatus.SEE_OTHER);
+    }
+
+    /** The body as readers will see it, or null with the reason next to the field when it cannot be formatted. */
+    private RenderedHtml renderBody(StoryForm form, FormErrors errors) {
+        return markdown.render(form.body());
     }
 
     /** Someone saved the story since this editor opened it: keep every word typed and say what happened. */

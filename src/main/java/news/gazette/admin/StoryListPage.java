@@ -1,8 +1,7 @@
 package news.gazette.admin;
 
 import java.time.Instant;
-import news.gazette.story.NewsroomRow;
-import news.gazette.story.NewsroomStories.Filter;
+import news.gazette.admin.NewsroomStories.Filter;
 import news.gazette.story.PageOf;
 
 /** The model of {@code admin/stories.jte}: one page of stories, filtered by state and searched by headline. */

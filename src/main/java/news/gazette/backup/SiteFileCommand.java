@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import news.gazette.account.Passwords;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
@@ -43,14 +44,20 @@ public final class SiteFileCommand {
     Path mediaDir;
 
     private final Map<String, String> env;
+    private final Consumer<Jdbc> deriveImported;
 
-    public SiteFileCommand(Map<String, String> env) {
+    /**
+     * @param deriveImported gives imported stories what a save derives from them (rendered bodies, search terms); the
+     *     newsroom's {@code StoryBackfill}, handed in by {@code App} because the newsroom depends on this package
+     */
+    public SiteFileCommand(Map<String, String> env, Consumer<Jdbc> deriveImported) {
         this.env = env;
+        this.deriveImported = deriveImported;
     }
 
     /** Runs {@code export ...} or {@code import ...} and returns the process exit code. */
-    public static int run(String[] args, Map<String, String> env) {
-        return new CommandLine(new SiteFileCommand(env)).execute(args);
+    public static int run(String[] args, Map<String, String> env, Consumer<Jdbc> deriveImported) {
+        return new CommandLine(new SiteFileCommand(env, deriveImported)).execute(args);
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true, description = "Writes the whole site to FILE (a zip).")
@@ -123,6 +130,7 @@ public final class SiteFileCommand {
                 SiteImport site = new SiteImport(
                         new Jdbc(db.dataSource()), parent.media(), () -> passwords.hash(Passwords.random()));
                 Map<String, Long> counts = site.load(file);
+                parent.deriveImported.accept(new Jdbc(db.dataSource()));
                 out.println("Imported " + counts.get("story") + " stories, " + counts.get("story_revision")
                         + " revisions, " + counts.get("account") + " accounts and " + counts.get("media")
                         + " image files.");

@@ -25,6 +25,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import news.gazette.db.Jdbc;
 import news.gazette.media.MediaStore;
+import news.gazette.text.PlainText;
 
 /**
  * Loads a {@link SiteExport} file into an empty instance. Everything goes in one transaction: a file that does not
@@ -32,6 +33,10 @@ import news.gazette.media.MediaStore;
  * {@code gazette user reset-password NAME} before it can sign in.
  */
 public final class SiteImport {
+
+    // Derived from other columns when a story is saved, so made again after the import rather than trusted: a file
+    // could carry any HTML at all.
+    private static final java.util.Set<String> DERIVED = java.util.Set.of("story.body_html");
 
     /** Why a file was not imported; the message is one line meant for the operator. */
     public static final class ImportRefusedException extends Exception {
@@ -143,7 +148,7 @@ public final class SiteImport {
                 List<Object> values = new ArrayList<>();
                 // Only columns this database has: names come from its own metadata, never from the file.
                 for (Map.Entry<String, Integer> column : types.entrySet()) {
-                    if (row.has(column.getKey())) {
+                    if (row.has(column.getKey()) && !DERIVED.contains(table + "." + column.getKey())) {
                         columns.add(column.getKey());
                         values.add(value(row.get(column.getKey()), column.getValue()));
                     }
@@ -173,7 +178,8 @@ public final class SiteImport {
             case Types.BIGINT -> node.asLong();
             case Types.INTEGER, Types.SMALLINT -> node.asInt();
             case Types.BOOLEAN, Types.BIT -> node.asBoolean();
-            default -> node.asText();
+            // The one rule for text that enters: an export from anywhere cannot carry what no output format can.
+            default -> PlainText.multiline(node.asText());
         };
     }
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import news.gazette.change.ChangeKey;
 
 /**
  * One rendered public page: the body as sent, its gzip copy made once, strong ETags for each, when it was rendered, the
@@ -21,13 +22,13 @@ record CachedPage(
         long lastModifiedSeconds,
         String lastModified,
         List<Map.Entry<String, String>> ownHeaders,
-        Set<String> dependencies,
+        Set<ChangeKey> dependencies,
         Instant validUntil,
         boolean ignoresQuery,
         WireHeaders wire) {
 
-    boolean dependsOnAny(Collection<String> changed) {
-        for (String key : changed) {
+    boolean dependsOnAny(Collection<ChangeKey> changed) {
+        for (ChangeKey key : changed) {
             if (dependencies.contains(key)) {
                 return true;
             }

@@ -37,15 +37,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
+import news.gazette.change.ChangeKey;
 
 /**
  * Rendered public pages held in memory, invalidated by what changed rather than expired by a guess.
  *
  * <p>Wrap any GET handler with {@link #cached}: the first request renders the page as usual; its status-200 body is
  * kept with a gzip copy and strong ETags, and later requests get those bytes (or a 304) without touching the database
- * or the templates. While rendering, a handler names what the page shows with {@link #dependsOn} ({@code story:12},
- * {@code tag:3}, {@code author:4}, {@link #LIST}); a page that names nothing depends on {@link #ANY}, which every change
- * carries. {@link SiteChangePoller} feeds the changes in, from this instance and from every other one sharing the
+ * or the templates. While rendering, a handler names what the page shows with {@link #dependsOn} ({@link ChangeKey}s such as
+ * {@code story:12}, {@code tag:3}, {@code list}); a page that names nothing depends on {@link ChangeKey#ANY}, which every
+ * change carries. {@link SiteChangePoller} feeds the changes in, from this instance and from every other one sharing the
  * database.
  *
  * <p>Responses say {@code Cache-Control: public, no-cache}: a CDN or browser may keep the page but must revalidate it
@@ -55,11 +56,6 @@ public final class PageCache {
 
     /** Where {@code App.create} leaves the cache, for tests and tools that hold only the {@code Javalin}. */
     public static final Key<PageCache> KEY = new Key<>("gazette.page-cache");
-
-    /** Carried by every change: pages that declare no dependencies are dropped on any change. */
-    public static final String ANY = "any";
-    /** Which stories are visible and in what order: the front page, its archive, feeds, the sitemap, the sections. */
-    public static final String LIST = "list";
 
     static final String CACHE_CONTROL = "public, no-cache";
     static final String STATUS_HEADER = "X-Gazette-Cache";
@@ -132,8 +128,8 @@ public final class PageCache {
     }
 
     /** Declares, while rendering, what the page shows; the page is dropped when any of these keys changes. */
-    public static void dependsOn(Context ctx, String... keys) {
-        Set<String> dependencies = ctx.attribute(DEPENDENCIES);
+    public static void dependsOn(Context ctx, ChangeKey... keys) {
+        Set<ChangeKey> dependencies = ctx.attribute(DEPENDENCIES);
         if (dependencies == null) {
             dependencies = new HashSet<>();
             ctx.attribute(DEPENDENCIES, dependencies);
@@ -163,7 +159,7 @@ public final class PageCache {
     }
 
     /** Drops every page that depends on any of {@code keys}. */
-    public void invalidate(Collection<String> keys) {
+    public void invalidate(Collection<ChangeKey> keys) {
         generation.incrementAndGet();
         pages.asMap().entrySet().removeIf(entry -> {
             boolean stale = entry.getValue().dependsOnAny(keys);
@@ -292,7 +288,7 @@ public final class PageCache {
             return null;
         }
         String contentType = ctx.res().getContentType();
-        Set<String> dependencies = ctx.attribute(DEPENDENCIES);
+        Set<ChangeKey> dependencies = ctx.attribute(DEPENDENCIES);
         Instant validUntil = next == null ? Instant.MAX : next;
         Instant declared = ctx.attribute(EXPIRES);
         if (declared != null && declared.isBefore(validUntil)) {
@@ -309,7 +305,7 @@ public final class PageCache {
                 result.readAllBytes(),
                 contentType == null ? "text/html; charset=utf-8" : contentType,
                 List.copyOf(ownHeaders),
-                dependencies == null ? Set.of(ANY) : Set.copyOf(dependencies),
+                dependencies == null ? Set.of(ChangeKey.ANY) : Set.copyOf(dependencies),
                 validUntil,
                 ignoresQuery);
         boolean kept = false;
@@ -331,7 +327,7 @@ public final class PageCache {
             byte[] body,
             String contentType,
             List<Map.Entry<String, String>> ownHeaders,
-            Set<String> dependencies,
+            Set<ChangeKey> dependencies,
             Instant validUntil,
             boolean ignoresQuery) {
         String hash = sha256(body);

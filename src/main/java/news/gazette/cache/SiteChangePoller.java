@@ -4,7 +4,6 @@ import io.javalin.config.Key;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import news.gazette.change.ChangeKey;
+import news.gazette.change.ChangeLog;
 import news.gazette.db.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,10 @@ public final class SiteChangePoller implements AutoCloseable {
     private static final int POLLS_BETWEEN_PRUNES = 3_000;
 
     private final Jdbc jdbc;
+    private final ChangeLog changeLog;
     private final PageCache cache;
     private final Clock clock;
-    private final List<Consumer<Set<String>>> listeners = new ArrayList<>();
+    private final List<Consumer<Set<ChangeKey>>> listeners = new ArrayList<>();
     private final TreeSet<Long> seen = new TreeSet<>();
     private long lastId;
     private int polls;
@@ -49,15 +51,15 @@ public final class SiteChangePoller implements AutoCloseable {
 
     public SiteChangePoller(Jdbc jdbc, Clock clock, PageCache cache) {
         this.jdbc = jdbc;
+        this.changeLog = new ChangeLog(jdbc);
         this.clock = clock;
         this.cache = cache;
-        this.lastId = jdbc.first("select max(id) from site_change", row -> row.getLong(1))
-                .orElse(0L);
+        this.lastId = changeLog.lastId();
         cache.expireAt(findNextScheduled(clock.instant()));
     }
 
     /** Called with the keys of each batch of changes, before the pages are dropped (e.g. to refresh the sections). */
-    public void onChange(Consumer<Set<String>> listener) {
+    public void onChange(Consumer<Set<ChangeKey>> listener) {
         listeners.add(listener);
     }
 
@@ -82,26 +84,20 @@ public final class SiteChangePoller implements AutoCloseable {
 
     /** Reads the changes made since the last poll, on any instance, and applies them now. */
     public synchronized void pollNow() {
-        Set<String> keys = new HashSet<>();
-        long from = Math.max(0, lastId - LOOKBACK);
-        jdbc.list(
-                        "select id, change_keys from site_change where id > ? order by id",
-                        row -> new Object[] {row.getLong(1), row.getString(2)},
-                        from)
-                .forEach(row -> {
-                    long id = (Long) row[0];
-                    if (seen.add(id)) {
-                        keys.addAll(Arrays.asList(((String) row[1]).split(" ")));
-                        lastId = Math.max(lastId, id);
-                    }
-                });
+        Set<ChangeKey> keys = new HashSet<>();
+        for (ChangeLog.Entry entry : changeLog.after(Math.max(0, lastId - LOOKBACK))) {
+            if (seen.add(entry.id())) {
+                keys.addAll(entry.keys());
+                lastId = Math.max(lastId, entry.id());
+            }
+        }
         seen.headSet(lastId - LOOKBACK).clear();
         Instant now = clock.instant();
         Instant next = cache.nextExpiry();
-        if (keys.contains(PageCache.LIST) || (next != null && !now.isBefore(next))) {
+        if (keys.contains(ChangeKey.LIST) || (next != null && !now.isBefore(next))) {
             if (next != null && !now.isBefore(next)) {
                 // A scheduled story went live: the cached pages expire by themselves; the listeners need telling.
-                keys.add(PageCache.LIST);
+                keys.add(ChangeKey.LIST);
             }
             cache.expireAt(findNextScheduled(now));
         }
@@ -110,7 +106,7 @@ public final class SiteChangePoller implements AutoCloseable {
             cache.invalidate(keys);
         }
         if (++polls % POLLS_BETWEEN_PRUNES == 0) {
-            jdbc.update("delete from site_change where id < ?", lastId - KEEP_ROWS);
+            changeLog.pruneBelow(lastId - KEEP_ROWS);
         }
     }
 

@@ -20,10 +20,22 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
+    private final boolean migrated;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private Database(HikariDataSource dataSource, Dialect dialect, boolean migrated) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.migrated = migrated;
+    }
+
+    /** The embedded H2 file under {@code dataDir}, the default store. */
+    public static String embeddedJdbcUrl(Path dataDir) {
+        // File mode, one process at a time; the file lock guards against a second server on the same data.
+        // WRITE_DELAY=0 writes every commit through before it returns, so a confirmed save survives kill -9;
+        // DB_CLOSE_ON_EXIT=FALSE lets the server drain requests before it closes the store itself.
+        return "jdbc:h2:file:"
+                + dataDir.toAbsolutePath().resolve("gazette").toString().replace('\\', '/')
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Opens the pool and brings the schema up to date with the migrations on the classpath. */
@@ -52,12 +64,13 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
-            Flyway.configure()
+            int executed = Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration", "classpath:news/gazette/db/migration")
                     .load()
-                    .migrate();
-            return new Database(dataSource, Dialect.of(jdbcUrl));
+                    .migrate()
+                    .migrationsExecuted;
+            return new Database(dataSource, Dialect.of(jdbcUrl), executed > 0);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -70,6 +83,11 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** Whether this open ran migrations: rows they wrote (a new column, the launch story) may need deriving. */
+    public boolean migrated() {
+        return migrated;
     }
 
     /** True when the database answers; used by the readiness check. */

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -113,6 +114,11 @@ public final class Jdbc {
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
+    }
+
+    /** {@code ?, ?, ?} for an {@code in (...)} list of {@code count} bound values. */
+    public static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     public static Instant instant(ResultSet row, String column) throws SQLException {

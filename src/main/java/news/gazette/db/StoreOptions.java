@@ -2,7 +2,6 @@ package news.gazette.db;
 
 import java.nio.file.Path;
 import java.util.Map;
-import news.gazette.Config;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -38,7 +37,7 @@ public final class StoreOptions {
 
     public String jdbcUrl(Map<String, String> env) {
         return isEmbedded(env)
-                ? Config.embeddedJdbcUrl(dataDir(env))
+                ? Database.embeddedJdbcUrl(dataDir(env))
                 : jdbcUrl != null ? jdbcUrl : env.get("GAZETTE_DB_URL");
     }
 

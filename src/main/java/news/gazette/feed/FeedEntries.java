@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import news.gazette.story.FeaturedImage;
-import news.gazette.story.Markdown;
 import news.gazette.story.StoryCorrection;
 import news.gazette.web.Dates;
 import news.gazette.web.Site;
@@ -23,16 +22,14 @@ public final class FeedEntries {
     private static final DateTimeFormatter TAG_DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final Site site;
-    private final Markdown markdown;
     private final String idAuthority;
-    // Feed readers poll all day and the same 20 bodies would be rendered on every poll; a save changes modified_at
-    // and so the key, which is all the invalidation this needs.
+    // Feed readers poll all day and the same 20 bodies would be made absolute on every rebuild; a save changes
+    // modified_at and so the key, which is all the invalidation this needs.
     private final Cache<String, String> bodies =
             Caffeine.newBuilder().maximumSize(1_000).build();
 
-    public FeedEntries(Site site, Markdown markdown) {
+    public FeedEntries(Site site) {
         this.site = site;
-        this.markdown = markdown;
         String host = URI.create(site.baseUrl()).getHost();
         this.idAuthority = host == null ? "localhost" : host.toLowerCase(Locale.ROOT);
     }
@@ -40,7 +37,7 @@ public final class FeedEntries {
     public FeedEntry of(FeedItem item) {
         String url = site.url(item.path());
         String content = bodies.get(
-                item.id() + "@" + item.modifiedAt().toEpochMilli(), key -> absoluteHtml(item.bodyMarkdown(), url));
+                item.id() + "@" + item.modifiedAt().toEpochMilli(), key -> absoluteHtml(item.bodyHtml(), url));
         return new FeedEntry(
                 id(item),
                 url,
@@ -88,9 +85,9 @@ public final class FeedEntries {
         return html.append("</aside>").toString();
     }
 
-    /** The article body with relative links and image sources resolved against the article's own URL. */
-    String absoluteHtml(String bodyMarkdown, String articleUrl) {
-        Document doc = Jsoup.parseBodyFragment(markdown.render(bodyMarkdown).html(), articleUrl);
+    /** The stored article body with relative links and image sources resolved against the article's own URL. */
+    static String absoluteHtml(String bodyHtml, String articleUrl) {
+        Document doc = Jsoup.parseBodyFragment(bodyHtml, articleUrl);
         for (Element link : doc.select("a[href]")) {
             link.attr("href", link.absUrl("href"));
         }

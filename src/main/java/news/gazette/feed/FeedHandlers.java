@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import news.gazette.cache.PageCache;
+import news.gazette.change.ChangeKey;
 import news.gazette.story.Author;
 import news.gazette.story.Slug;
 import news.gazette.story.StoryRepository;
@@ -41,7 +42,7 @@ public final class FeedHandlers {
     public Handler site(FeedFormat format) {
         return ctx -> {
             List<FeedItem> items = feeds.newest(FEED_SIZE, clock.instant());
-            serve(ctx, format, feed(site.name(), site.description(), "", items), items, PageCache.LIST);
+            serve(ctx, format, feed(site.name(), site.description(), "", items), items, ChangeKey.LIST);
         };
     }
 
@@ -54,7 +55,7 @@ public final class FeedHandlers {
                     "The latest stories about " + tag.name() + " from " + site.name() + ".",
                     tag.path(),
                     items);
-            serve(ctx, format, feed, items, "tag:" + tag.id());
+            serve(ctx, format, feed, items, ChangeKey.tag(tag.id()));
         };
     }
 
@@ -67,7 +68,7 @@ public final class FeedHandlers {
                     "Stories by " + author.name() + " in " + site.name() + ".",
                     author.path(),
                     items);
-            serve(ctx, format, feed, items, "author:" + author.id());
+            serve(ctx, format, feed, items, ChangeKey.author(author.id()));
         };
     }
 
@@ -102,9 +103,9 @@ public final class FeedHandlers {
      * Sends the feed. Validators, 304s and compression come from the page cache the routes are wrapped in; this names
      * what the feed shows, so it is rendered again when, and only when, one of those stories or its list changes.
      */
-    private static void serve(Context ctx, FeedFormat format, Feed feed, List<FeedItem> items, String listKey) {
+    private static void serve(Context ctx, FeedFormat format, Feed feed, List<FeedItem> items, ChangeKey listKey) {
         PageCache.dependsOn(ctx, listKey);
-        items.forEach(item -> PageCache.dependsOn(ctx, "story:" + item.id()));
+        items.forEach(item -> PageCache.dependsOn(ctx, ChangeKey.story(item.id())));
         byte[] body = switch (format) {
             case RSS -> RssFeed.write(feed);
             case ATOM -> AtomFeed.write(feed);

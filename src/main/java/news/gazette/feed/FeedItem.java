@@ -11,6 +11,7 @@ import news.gazette.story.Tag;
 /**
  * A story as feeds see it: everything readers may read, and nothing of the newsroom's (no notes).
  *
+ * @param bodyHtml the body as rendered and sanitised when the story was saved
  * @param updatedAt when readers were last told the story changed; null if never
  * @param modifiedAt the last save of any kind, which may have changed the headline or body silently
  * @param createdAt when the story was first saved; part of its permanent feed id
@@ -21,7 +22,7 @@ public record FeedItem(
         String slug,
         String headline,
         String summary,
-        String bodyMarkdown,
+        String bodyHtml,
         Author author,
         List<Tag> tags,
         FeaturedImage image,
@@ -35,6 +36,7 @@ public record FeedItem(
         Objects.requireNonNull(publishedAt, "publishedAt");
         Objects.requireNonNull(modifiedAt, "modifiedAt");
         Objects.requireNonNull(createdAt, "createdAt");
+        bodyHtml = bodyHtml == null ? "" : bodyHtml;
         tags = List.copyOf(tags);
         corrections = List.copyOf(corrections);
     }
@@ -58,7 +60,7 @@ public record FeedItem(
                 slug,
                 headline,
                 summary,
-                bodyMarkdown,
+                bodyHtml,
                 author,
                 newTags,
                 image,

@@ -22,7 +22,7 @@ import news.gazette.story.Tag;
 public final class FeedRepository {
 
     private static final String COLUMNS = """
-            s.id, s.slug, s.headline, s.summary, s.body_markdown, s.published_at, s.updated_at, s.modified_at,
+            s.id, s.slug, s.headline, s.summary, s.body_html, s.published_at, s.updated_at, s.modified_at,
             s.created_at, s.image_url, s.image_alt, s.image_caption, s.image_width, s.image_height,
             a.id as author_id, a.slug as author_slug, a.name as author_name, a.bio as author_bio
             """;
@@ -116,7 +116,7 @@ public final class FeedRepository {
                 row.getString("slug"),
                 row.getString("headline"),
                 row.getString("summary"),
-                row.getString("body_markdown"),
+                row.getString("body_html"),
                 new Author(
                         row.getLong("author_id"),
                         row.getString("author_slug"),

@@ -30,48 +30,10 @@ public final class H2SearchRepository implements SearchRepository {
 
     static final int SNIPPET_CHARS = 240;
 
-    private static final String TRIGGER = H2SearchIndexTrigger.class.getName();
-
     private final Jdbc jdbc;
 
-    private H2SearchRepository(Jdbc jdbc) {
+    public H2SearchRepository(Jdbc jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /**
-     * Installs the triggers that keep the index current, unless this build's are already there, and then indexes any
-     * story that has no terms yet. Once the triggers exist every write is indexed in its own transaction, whichever
-     * process makes it, so the walk over the archive for unindexed stories (seconds at 100,000 stories) runs only on
-     * the start that installs them: the first, or the first after the trigger class moved.
-     */
-    public static H2SearchRepository install(Jdbc jdbc) {
-        boolean installed = jdbc.inTransaction(c -> {
-            long current = Jdbc.list(
-                            c,
-                            "select count(distinct trigger_name) from information_schema.triggers"
-                                    + " where trigger_name in ('STORY_SEARCH_INDEX', 'STORY_TAG_SEARCH_INDEX')"
-                                    + " and java_class = ?",
-                            row -> row.getLong(1),
-                            TRIGGER)
-                    .get(0);
-            if (current == 2) {
-                return false;
-            }
-            for (String table : List.of("story", "story_tag")) {
-                String name = table + "_search_index";
-                Jdbc.update(c, "drop trigger if exists " + name);
-                String events = table.equals("story") ? "insert, update" : "insert, delete";
-                Jdbc.update(
-                        c,
-                        "create trigger " + name + " after " + events + " on " + table + " for each row call '"
-                                + TRIGGER + "'");
-            }
-            return true;
-        });
-        if (installed) {
-            SearchIndex.indexMissing(jdbc);
-        }
-        return new H2SearchRepository(jdbc);
     }
 
     @Override
@@ -156,7 +118,7 @@ public final class H2SearchRepository implements SearchRepository {
         Jdbc.list(
                 c,
                 """
-                select s.id, s.slug, s.headline, s.summary, s.body_markdown, s.published_at, s.updated_at,
+                select s.id, s.slug, s.headline, s.summary, s.body_html, s.published_at, s.updated_at,
                        s.developing, s.image_url, s.image_alt, s.image_caption, s.image_width, s.image_height,
                        a.id as author_id, a.slug as author_slug, a.name as author_name, a.bio as author_bio
                 from story s join author a on a.id = s.author_id
@@ -185,7 +147,7 @@ public final class H2SearchRepository implements SearchRepository {
                 List.of());
         // The body shows the matches in context; when only the headline, summary or tags matched, the summary
         // explains the story best.
-        String body = SearchIndex.bodyText(row.getString("body_markdown"));
+        String body = SearchIndex.bodyText(row.getString("body_html"));
         String text = Highlighted.mentions(body, terms) || card.summary().isBlank() ? body : card.summary();
         return new SearchResult(
                 card,

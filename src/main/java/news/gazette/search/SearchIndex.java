@@ -10,15 +10,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import news.gazette.db.Jdbc;
-import news.gazette.story.Markdown;
 import org.jsoup.Jsoup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@code search_term} in step with a story: one call, {@link #reindex}, rewrites all of a story's terms inside
- * the caller's transaction. On H2 a trigger calls it on every write to {@code story} and {@code story_tag}, so any
- * write path (including the newsroom's) keeps search current without knowing about it.
+ * the caller's transaction. The newsroom's {@code StoryWriter} calls it in every save, so a story's terms commit with
+ * the story or not at all; {@link #indexMissing} catches up on stories written without it (an import, an archive).
  */
 public final class SearchIndex {
 
@@ -30,7 +29,6 @@ public final class SearchIndex {
     // Repeating a word many times in a body should not beat saying it once in a headline.
     static final int BODY_REPEATS_COUNTED = 5;
 
-    private static final Markdown MARKDOWN = new Markdown();
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     static final int INDEX_BATCH = 200;
 
@@ -48,8 +46,7 @@ public final class SearchIndex {
         Jdbc.update(c, "delete from search_term where story_id = ?", storyId);
         List<Object[]> rows = Jdbc.list(
                 c,
-                "select s.headline, s.summary, s.body_markdown, s.published_at from story s where s.id = ? and "
-                        + INDEXED,
+                "select s.headline, s.summary, s.body_html, s.published_at from story s where s.id = ? and " + INDEXED,
                 row -> new Object[] {
                     row.getString(1), row.getString(2), row.getString(3), row.getObject(4, OffsetDateTime.class)
                 },
@@ -123,7 +120,7 @@ public final class SearchIndex {
         }
         List<Object[]> stories = Jdbc.list(
                 c,
-                "select s.id, s.headline, s.summary, s.body_markdown, s.published_at from story s"
+                "select s.id, s.headline, s.summary, s.body_html, s.published_at from story s"
                         + " where s.id between ? and ? and " + INDEXED
                         + " and not exists (select 1 from search_term t where t.story_id = s.id)",
                 row -> new Object[] {
@@ -158,10 +155,10 @@ public final class SearchIndex {
         }
     }
 
-    static Map<String, Integer> weigh(String headline, String summary, String bodyMarkdown, List<String> tags) {
+    static Map<String, Integer> weigh(String headline, String summary, String bodyHtml, List<String> tags) {
         Map<String, Integer> weights = new HashMap<>();
         Map<String, Integer> bodyCounts = new HashMap<>();
-        for (String term : Terms.of(bodyText(bodyMarkdown))) {
+        for (String term : Terms.of(bodyText(bodyHtml))) {
             bodyCounts.merge(term, 1, Integer::sum);
         }
         bodyCounts.forEach((term, count) -> weights.put(term, BODY_WEIGHT * Math.min(count, BODY_REPEATS_COUNTED)));
@@ -171,9 +168,11 @@ public final class SearchIndex {
         return weights;
     }
 
-    /** What a reader reads: the rendered body's text, without Markdown syntax or link targets. */
-    static String bodyText(String bodyMarkdown) {
-        return Jsoup.parse(MARKDOWN.render(bodyMarkdown).html()).text();
+    /** What a reader reads: the stored body's text, without markup or link targets. */
+    static String bodyText(String bodyHtml) {
+        return bodyHtml == null || bodyHtml.isEmpty()
+                ? ""
+                : Jsoup.parse(bodyHtml).text();
     }
 
     private static void addOnce(Map<String, Integer> weights, List<String> terms, int weight) {

@@ -21,6 +21,14 @@ public final class RenderedHtml implements Content {
         this.html = html;
     }
 
+    /**
+     * HTML that {@link Markdown} rendered when the story was saved, read back from the store; null (a row not yet
+     * rendered) reads as empty.
+     */
+    static RenderedHtml stored(String html) {
+        return html == null || html.isEmpty() ? EMPTY : new RenderedHtml(html);
+    }
+
     public String html() {
         return html;
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 /**
  * A whole story as stored, including what only the newsroom sees ({@code notes}).
  *
+ * @param body the body as readers see it, rendered and sanitised once when it was saved
  * @param updatedAt when readers were last told the story changed; null if never
  * @param modifiedAt the last save of any kind
  * @param version incremented on every save, for optimistic locking
@@ -18,6 +19,7 @@ public record Story(
         String headline,
         String summary,
         String bodyMarkdown,
+        RenderedHtml body,
         Author author,
         StoryStatus status,
         boolean developing,
@@ -39,10 +41,34 @@ public record Story(
         Objects.requireNonNull(status, "status");
         summary = summary == null ? "" : summary;
         bodyMarkdown = bodyMarkdown == null ? "" : bodyMarkdown;
+        body = body == null ? RenderedHtml.EMPTY : body;
         notes = notes == null ? "" : notes;
         tags = List.copyOf(tags);
         updates = List.copyOf(updates);
         corrections = List.copyOf(corrections);
+    }
+
+    Story withRelations(List<Tag> newTags, List<StoryUpdate> newUpdates, List<StoryCorrection> newCorrections) {
+        return new Story(
+                id,
+                slug,
+                headline,
+                summary,
+                bodyMarkdown,
+                body,
+                author,
+                status,
+                developing,
+                publishedAt,
+                updatedAt,
+                createdAt,
+                modifiedAt,
+                image,
+                notes,
+                version,
+                newTags,
+                newUpdates,
+                newCorrections);
     }
 
     public String path() {

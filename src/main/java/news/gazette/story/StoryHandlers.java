@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import news.gazette.cache.PageCache;
+import news.gazette.change.ChangeKey;
 import news.gazette.web.Layouts;
 import news.gazette.web.Pages;
 
@@ -20,14 +21,12 @@ public final class StoryHandlers {
     private static final int RELATED_LIMIT = 4;
 
     private final StoryRepository stories;
-    private final Markdown markdown;
     private final Pages pages;
     private final Layouts layouts;
     private final Clock clock;
 
-    public StoryHandlers(StoryRepository stories, Markdown markdown, Pages pages, Layouts layouts, Clock clock) {
+    public StoryHandlers(StoryRepository stories, Pages pages, Layouts layouts, Clock clock) {
         this.stories = stories;
-        this.markdown = markdown;
         this.pages = pages;
         this.layouts = layouts;
         this.clock = clock;
@@ -58,14 +57,13 @@ public final class StoryHandlers {
             return;
         }
         Story story = found.get();
-        RenderedHtml body = markdown.render(story.bodyMarkdown());
         List<StoryCard> related = stories.findRelated(story, RELATED_LIMIT, now);
         // Related stories come from the newest of each tag: a story joining or leaving one of them may change the list.
-        PageCache.dependsOn(ctx, "story:" + story.id());
-        story.tags().forEach(tag -> PageCache.dependsOn(ctx, "tag:" + tag.id()));
+        PageCache.dependsOn(ctx, ChangeKey.story(story.id()));
+        story.tags().forEach(tag -> PageCache.dependsOn(ctx, ChangeKey.tag(tag.id())));
         dependsOnCards(ctx, related);
         var layout = layouts.of(story.headline(), story.summary(), story.path());
-        pages.render(ctx, "story/show.jte", new ArticlePage(layout, story, body, related));
+        pages.render(ctx, "story/show.jte", new ArticlePage(layout, story, story.body(), related));
     }
 
     public void corrections(Context ctx) {
@@ -85,7 +83,7 @@ public final class StoryHandlers {
             return;
         }
         PageOf<StoryCard> page = stories.findPublishedByTag(tag, number, PAGE_SIZE, clock.instant());
-        PageCache.dependsOn(ctx, "tag:" + tag.id());
+        PageCache.dependsOn(ctx, ChangeKey.tag(tag.id()));
         renderList(ctx, "Topic", tag.name(), "The latest stories about " + tag.name() + ".", tag.path(), page);
     }
 
@@ -98,14 +96,14 @@ public final class StoryHandlers {
             return;
         }
         PageOf<StoryCard> page = stories.findPublishedByAuthor(author, number, PAGE_SIZE, clock.instant());
-        PageCache.dependsOn(ctx, "author:" + author.id());
+        PageCache.dependsOn(ctx, ChangeKey.author(author.id()));
         String intro = author.bio().isBlank() ? "Stories by " + author.name() + "." : author.bio();
         renderList(ctx, "Author", author.name(), intro, author.path(), page);
     }
 
     private void renderFront(Context ctx, int number) {
         PageOf<StoryCard> page = stories.findPublished(number, PAGE_SIZE, clock.instant());
-        PageCache.dependsOn(ctx, PageCache.LIST);
+        PageCache.dependsOn(ctx, ChangeKey.LIST);
         if (number > 1 && number > page.totalPages()) {
             throw new NotFoundResponse();
         }
@@ -133,7 +131,7 @@ public final class StoryHandlers {
 
     /** The page shows these stories: an edit to any of them drops it from the page cache. */
     private static void dependsOnCards(Context ctx, List<StoryCard> cards) {
-        cards.forEach(card -> PageCache.dependsOn(ctx, "story:" + card.id()));
+        cards.forEach(card -> PageCache.dependsOn(ctx, ChangeKey.story(card.id())));
     }
 
     /** {@code /page/1} of any list is its plain address; send readers and crawlers there for good. */

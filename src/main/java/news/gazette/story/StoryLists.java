@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -114,7 +113,7 @@ final class StoryLists {
                 join tag t on t.id = n.tag_id
                 order by n.stories desc, t.name
                 limit ?
-                """.formatted(VISIBLE), JdbcStoryRepository::toTag, now, limit);
+                """.formatted(VISIBLE), StoryRows::toTag, now, limit);
     }
 
     /**
@@ -194,15 +193,11 @@ final class StoryLists {
         Jdbc.list(
                         c,
                         "select " + CARD_COLUMNS + " from story s join author a on a.id = s.author_id where s.id in ("
-                                + placeholders(ids.size()) + ")",
+                                + Jdbc.placeholders(ids.size()) + ")",
                         StoryLists::toCard,
                         ids.toArray())
                 .forEach(card -> byId.put(card.id(), card));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-    }
-
-    static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** Loads the tags of all cards in one query instead of one per card. */
@@ -219,8 +214,8 @@ final class StoryLists {
                 from story_tag st join tag t on t.id = st.tag_id
                 where st.story_id in (%s)
                 order by st.story_id, st.position, t.name
-                """.formatted(placeholders(cards.size())),
-                row -> tagsByStory.get(row.getLong("story_id")).add(JdbcStoryRepository.toTag(row)),
+                """.formatted(Jdbc.placeholders(cards.size())),
+                row -> tagsByStory.get(row.getLong("story_id")).add(StoryRows.toTag(row)),
                 tagsByStory.keySet().toArray());
         return cards.stream()
                 .map(card -> card.withTags(tagsByStory.get(card.id())))
@@ -233,11 +228,11 @@ final class StoryLists {
                 row.getString("slug"),
                 row.getString("headline"),
                 row.getString("summary"),
-                JdbcStoryRepository.toAuthorColumns(row),
+                StoryRows.toAuthorColumns(row),
                 Jdbc.instant(row, "published_at"),
                 Jdbc.instant(row, "updated_at"),
                 row.getBoolean("developing"),
-                JdbcStoryRepository.toImage(row),
+                StoryRows.toImage(row),
                 List.of());
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where stories, their tags, authors and updates are kept. Reader queries take {@code now} so that a scheduled story
+ * What readers may see of stories, their tags, authors, updates and corrections. Reads only: every write belongs to the
+ * newsroom ({@code news.gazette.admin.StoryWriter}). Queries take {@code now} so that a scheduled story
  * appears the moment its time comes, with no job to flip it.
  */
 public interface StoryRepository {
@@ -35,10 +36,4 @@ public interface StoryRepository {
     Optional<Tag> findTag(String slug);
 
     Optional<Author> findAuthor(String slug);
-
-    /** The author with this name, created if new. */
-    Author findOrCreateAuthor(String name);
-
-    /** Adds a dated update to a story and marks the story updated at {@code postedAt}. */
-    void addUpdate(long storyId, Instant postedAt, String note);
 }

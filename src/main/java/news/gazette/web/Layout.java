@@ -1,7 +1,6 @@
 package news.gazette.web;
 
 import java.util.List;
-import news.gazette.story.Tag;
 
 /**
  * What the page skeleton ({@code layout/page.jte}) needs from every page: titles, the canonical address and the
@@ -10,7 +9,7 @@ import news.gazette.story.Tag;
  * @param title the page's own title, without the site name; blank on the front page
  * @param path the canonical site path of the page, e.g. {@code /articles/x}
  */
-public record Layout(Site site, String title, String description, String path, List<Tag> sections) {
+public record Layout(Site site, String title, String description, String path, List<Section> sections) {
 
     public Layout {
         sections = List.copyOf(sections);
@@ -28,7 +27,7 @@ public record Layout(Site site, String title, String description, String path, L
         return site.url(path);
     }
 
-    public boolean isCurrent(Tag tag) {
-        return path.equals(tag.path()) || path.startsWith(tag.path() + "/");
+    public boolean isCurrent(Section section) {
+        return path.equals(section.path()) || path.startsWith(section.path() + "/");
     }
 }

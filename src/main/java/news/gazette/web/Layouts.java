@@ -2,15 +2,14 @@ package news.gazette.web;
 
 import java.util.List;
 import java.util.function.Supplier;
-import news.gazette.story.Tag;
 
 /** Builds the {@link Layout} of a page: the site, the page's own title and path, and the current sections. */
 public final class Layouts {
 
     private final Site site;
-    private final Supplier<List<Tag>> sections;
+    private final Supplier<List<Section>> sections;
 
-    public Layouts(Site site, Supplier<List<Tag>> sections) {
+    public Layouts(Site site, Supplier<List<Section>> sections) {
         this.site = site;
         this.sections = sections;
     }
@@ -25,7 +24,7 @@ public final class Layouts {
 
     /** For error pages: never fails, even when the database that lists the sections is down. */
     Layout safelyOf(String title, String path) {
-        List<Tag> current;
+        List<Section> current;
         try {
             current = sections.get();
         } catch (RuntimeException e) {

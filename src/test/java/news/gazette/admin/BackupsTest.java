@@ -28,6 +28,7 @@ import news.gazette.account.Role;
 import news.gazette.backup.SiteFileCommand;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
+import news.gazette.story.Markdown;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -241,7 +242,8 @@ class BackupsTest {
     }
 
     private static int run(StringWriter out, String... args) {
-        CommandLine cli = new CommandLine(new SiteFileCommand(Map.of()));
+        CommandLine cli =
+                new CommandLine(new SiteFileCommand(Map.of(), jdbc -> StoryBackfill.run(jdbc, new Markdown(), true)));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(out, true));
         return cli.execute(args);

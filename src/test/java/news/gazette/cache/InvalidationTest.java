@@ -55,7 +55,7 @@ class InvalidationTest {
                 assertThat(site.pageCache().contains(path)).as(path).isTrue();
             }
 
-            site.stories.addUpdate(energyId, Instant.now(), "Prices fell again overnight.");
+            site.postUpdate(energyId, Instant.now(), "Prices fell again overnight.");
             site.applyChanges();
 
             for (String path : showingIt) {
@@ -163,7 +163,7 @@ class InvalidationTest {
             assertThat(get(http, article)).doesNotContain("Both now show it."); // from the cache
 
             // Written behind the other instance's back; only its own poller can tell it.
-            site.stories.addUpdate(id, Instant.now(), "Both now show it.");
+            site.postUpdate(id, Instant.now(), "Both now show it.");
 
             // Bounded wait for the background poll (every 200 ms); not a timing assertion.
             String body = "";

@@ -11,8 +11,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import news.gazette.TestSite;
 import news.gazette.TestSql;
+import news.gazette.admin.StoryDraft;
+import news.gazette.admin.StoryWriter;
+import news.gazette.story.Markdown;
+import news.gazette.story.Story;
 import news.gazette.story.StoryStatus;
-import news.gazette.story.StoryWriter;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -164,11 +167,28 @@ class SearchPagesTest {
     void an_edited_story_is_found_by_its_new_words_and_not_its_old_ones() {
         TestSite site = TestSite.create();
         JavalinTest.test(site.app, (server, client) -> {
-            TestSql.of(site)
-                    .update(
-                            "update story set body_markdown = ? where slug = ?",
-                            "Completely rewritten about hovercraft.",
-                            "anthropic-cuts-off-openai-from-claude-access");
+            Story launch = site.stories
+                    .findPublishedBySlug("anthropic-cuts-off-openai-from-claude-access", Instant.now())
+                    .orElseThrow();
+            StoryDraft same = TestSite.draftOf(launch);
+            String body = "Completely rewritten about hovercraft.";
+            StoryDraft rewritten = new StoryDraft(
+                    same.slug(),
+                    same.headline(),
+                    same.summary(),
+                    body,
+                    new Markdown().render(body),
+                    same.authorName(),
+                    same.status(),
+                    same.developing(),
+                    same.publishedAt(),
+                    same.image(),
+                    same.notes(),
+                    same.tagNames(),
+                    "",
+                    null);
+            new StoryWriter(site.jdbc).update(launch.id(), launch.version(), rewritten, "test", Instant.now());
+            site.applyChanges();
             assertThat(hrefs(client.get(q("hovercraft")))).containsExactly(LAUNCH_PATH);
             assertThat(hrefs(client.get(q("benchmarking")))).isEmpty();
         });

@@ -8,6 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import news.gazette.TestSite;
+import news.gazette.admin.NewsroomStories;
+import news.gazette.admin.StoryBackfill;
+import news.gazette.admin.StoryDraft;
+import news.gazette.admin.StoryWriter;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -81,18 +85,22 @@ class ArchiveEdgesTest {
         long moving = id(site, "moving-story");
         StoryWriter writer = new StoryWriter(site.jdbc);
         Story story = new NewsroomStories(site.jdbc).findById(moving).orElseThrow();
+        StoryDraft same = TestSite.draftOf(story);
         StoryDraft retagged = new StoryDraft(
-                new Slug(story.slug()),
-                story.headline(),
-                story.summary(),
-                story.bodyMarkdown(),
-                story.author().id(),
-                story.status(),
-                story.developing(),
-                story.publishedAt(),
-                story.image(),
-                story.notes(),
-                List.of("After"));
+                same.slug(),
+                same.headline(),
+                same.summary(),
+                same.bodyMarkdown(),
+                same.bodyHtml(),
+                same.authorName(),
+                same.status(),
+                same.developing(),
+                same.publishedAt(),
+                same.image(),
+                same.notes(),
+                List.of("After"),
+                "",
+                null);
         assertThat(writer.update(moving, story.version(), retagged, "test", Instant.now()))
                 .isEqualTo(StoryWriter.Outcome.SAVED);
         site.applyChanges();
@@ -116,7 +124,7 @@ class ArchiveEdgesTest {
                     "insert into story_tag (story_id, tag_id, position) values (?, ?, 1)",
                     id(site, "staying-story"),
                     after);
-            ((JdbcStoryRepository) site.stories).repairTagListing();
+            StoryBackfill.run(site.jdbc, new Markdown(), false);
             site.jdbc.update("insert into site_change (change_keys, changed_at) values ('any list', ?)", Instant.now());
             site.applyChanges();
             assertThat(headlines(client, "/tags/after")).containsExactly("Staying Story", "Moving Story");

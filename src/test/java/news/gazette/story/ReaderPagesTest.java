@@ -228,8 +228,8 @@ class ReaderPagesTest {
                 .findPublishedBySlug(slug, Instant.now())
                 .orElseThrow()
                 .id();
-        site.stories.addUpdate(id, Instant.parse("2026-03-01T10:00:00Z"), "River level peaked.");
-        site.stories.addUpdate(id, Instant.parse("2026-03-01T12:30:00Z"), "Evacuation order lifted.");
+        site.postUpdate(id, Instant.parse("2026-03-01T10:00:00Z"), "River level peaked.");
+        site.postUpdate(id, Instant.parse("2026-03-01T12:30:00Z"), "Evacuation order lifted.");
         JavalinTest.test(site.app, (server, client) -> {
             Document doc = Jsoup.parse(client.get("/articles/" + slug).body().string());
             assertThat(doc.select(".update-list li").eachText())

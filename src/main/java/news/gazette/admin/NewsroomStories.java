@@ -1,4 +1,4 @@
-package news.gazette.story;
+package news.gazette.admin;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import news.gazette.db.Jdbc;
+import news.gazette.story.PageOf;
+import news.gazette.story.Story;
+import news.gazette.story.StoryRows;
+import news.gazette.story.StoryStatus;
 
 /** What the newsroom reads: stories in any state, including drafts, scheduled and trashed ones, and their history. */
 public final class NewsroomStories {
@@ -53,11 +57,8 @@ public final class NewsroomStories {
     /** A story in any state, with its tags, updates and corrections. */
     public Optional<Story> findById(long id) {
         return jdbc.withConnection(c -> {
-            List<Story> found = Jdbc.list(c, """
-                    select s.*, a.slug as author_slug, a.name as author_name, a.bio as author_bio
-                    from story s join author a on a.id = s.author_id where s.id = ?
-                    """, JdbcStoryRepository::toStoryWithoutRelations, id);
-            return found.isEmpty() ? Optional.empty() : Optional.of(JdbcStoryRepository.withRelations(c, found.get(0)));
+            List<Story> found = Jdbc.list(c, StoryRows.STORY_WITH_AUTHOR + "where s.id = ?", StoryRows::toStory, id);
+            return found.isEmpty() ? Optional.empty() : Optional.of(StoryRows.withRelations(c, found.get(0)));
         });
     }
 
@@ -135,7 +136,7 @@ public final class NewsroomStories {
         Map<Long, NewsroomRow> byId = new HashMap<>();
         Jdbc.list(
                         c,
-                        "select " + ROW_COLUMNS + " where s.id in (" + StoryLists.placeholders(ids.size()) + ")",
+                        "select " + ROW_COLUMNS + " where s.id in (" + Jdbc.placeholders(ids.size()) + ")",
                         NewsroomStories::toRow,
                         ids.toArray())
                 .forEach(row -> byId.put(row.id(), row));

@@ -1,4 +1,4 @@
-package news.gazette.story;
+package news.gazette.admin;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,22 +8,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import news.gazette.change.ChangeKey;
+import news.gazette.change.ChangeLog;
 import news.gazette.db.Jdbc;
 
 /**
- * Records, inside a write's own transaction, which public pages the write may have changed: a row in
- * {@code site_change} that every instance's page cache reads (see {@code news.gazette.cache.SiteChangePoller}).
+ * Records, inside a write's own transaction, which public pages the write may have changed: a row in the change log
+ * that every instance's page cache reads (see {@code news.gazette.cache.SiteChangePoller}).
  *
  * <p>The keys: {@code story:<id>} for any change readers can see on the story itself (every page showing it depends on
  * it); and, only when the story joins, leaves or moves in the lists (publication, status, time, trash, author, tags),
  * {@code list} plus {@code author:<id>} and {@code tag:<id>} of its old and new author and tags.
  */
 final class StoryChanges {
-
-    static final String ANY = "any";
-    static final String LIST = "list";
-    // No page depends on it: a row with only this key tells the newsroom's counts (NewsroomTally) and nothing else.
-    static final String NEWSROOM = "newsroom";
 
     private StoryChanges() {}
 
@@ -57,34 +54,25 @@ final class StoryChanges {
 
     /** Records a change to story {@code storyId} that went from placement {@code before} to {@code after}. */
     static void record(Connection c, long storyId, Placement before, Placement after, Instant now) throws SQLException {
-        Set<String> keys = new LinkedHashSet<>();
-        keys.add(ANY);
-        keys.add("story:" + storyId);
+        Set<ChangeKey> keys = new LinkedHashSet<>();
+        keys.add(ChangeKey.ANY);
+        keys.add(ChangeKey.story(storyId));
         boolean moved = !Objects.equals(before, after)
                 && ((before != null && before.inLists()) || (after != null && after.inLists()));
         if (moved) {
-            keys.add(LIST);
+            keys.add(ChangeKey.LIST);
             for (Placement p : new Placement[] {before, after}) {
                 if (p != null) {
-                    keys.add("author:" + p.authorId());
-                    p.tagIds().forEach(tag -> keys.add("tag:" + tag));
+                    keys.add(ChangeKey.author(p.authorId()));
+                    p.tagIds().forEach(tag -> keys.add(ChangeKey.tag(tag)));
                 }
             }
         }
-        record(c, keys, now);
-    }
-
-    /** Records a content change that moves the story in no list (an update note, a correction). */
-    static void recordContent(Connection c, long storyId, Instant now) throws SQLException {
-        record(c, Set.of(ANY, "story:" + storyId), now);
+        ChangeLog.record(c, keys, now);
     }
 
     /** Records a change no public page shows (emptying the trash): only the newsroom's counts depend on it. */
     static void recordNewsroomOnly(Connection c, Instant now) throws SQLException {
-        record(c, Set.of(NEWSROOM), now);
-    }
-
-    private static void record(Connection c, Set<String> keys, Instant now) throws SQLException {
-        Jdbc.insert(c, "insert into site_change (change_keys, changed_at) values (?, ?)", String.join(" ", keys), now);
+        ChangeLog.record(c, Set.of(ChangeKey.NEWSROOM), now);
     }
 }

@@ -1,6 +1,7 @@
-package news.gazette.story;
+package news.gazette.admin;
 
 import java.time.Instant;
+import news.gazette.story.StoryStatus;
 
 /** One story in the newsroom's lists: what it is called, who wrote it, where it stands and when it last changed. */
 public record NewsroomRow(

@@ -1,12 +1,12 @@
-package news.gazette.story;
+package news.gazette.admin;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import news.gazette.db.Jdbc;
+import news.gazette.story.Slug;
 
 /** Sets a story's tags by name, creating tags it has not seen before, inside the caller's transaction. */
 final class TagWriter {
@@ -29,7 +29,7 @@ final class TagWriter {
         }
         int position = 0;
         for (Map.Entry<String, String> tag : bySlug.entrySet()) {
-            long tagId = findOrCreate(c, tag.getKey(), tag.getValue());
+            long tagId = NamedRows.TAG.findOrCreate(c, tag.getKey(), tag.getValue());
             Jdbc.update(
                     c,
                     "insert into story_tag (story_id, tag_id, position) values (?, ?, ?)",
@@ -64,27 +64,6 @@ final class TagWriter {
                 Jdbc.update(c, "delete from story_tag_listing");
             }
             Jdbc.update(c, INSERT_LISTING);
-        }
-    }
-
-    private static long findOrCreate(Connection c, String slug, String name) throws SQLException {
-        List<Long> existing = Jdbc.list(c, "select id from tag where slug = ?", row -> row.getLong(1), slug);
-        if (!existing.isEmpty()) {
-            return existing.get(0);
-        }
-        // A concurrent save may create the same tag; the savepoint keeps this transaction usable if it does.
-        Savepoint savepoint = c.setSavepoint();
-        try {
-            long id = Jdbc.insert(c, "insert into tag (slug, name) values (?, ?)", slug, name);
-            c.releaseSavepoint(savepoint);
-            return id;
-        } catch (SQLException e) {
-            if (!Jdbc.isConstraintViolation(e)) {
-                throw e;
-            }
-            c.rollback(savepoint);
-            return Jdbc.list(c, "select id from tag where slug = ?", row -> row.getLong(1), slug)
-                    .get(0);
         }
     }
 }

@@ -1,4 +1,4 @@
-package news.gazette.story;
+package news.gazette.admin;
 
 import java.time.Instant;
 

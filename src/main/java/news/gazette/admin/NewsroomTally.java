@@ -1,9 +1,10 @@
-package news.gazette.story;
+package news.gazette.admin;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import news.gazette.change.ChangeLog;
 import news.gazette.db.Jdbc;
 
 /**
@@ -45,7 +46,7 @@ final class NewsroomTally {
                 if (k != null && k.holds(changes, now)) {
                     return k.counts();
                 }
-                Instant next = StoryLists.nextScheduled(c, now);
+                Instant next = nextScheduled(c, now);
                 k = new Known(count(c, now), changes, now, next == null ? Instant.MAX : next);
                 known = k;
                 return k.counts();
@@ -55,8 +56,16 @@ final class NewsroomTally {
 
     /** Two index lookups on H2 (the key's highest value and the table's row count); the table holds the last 10,000. */
     private static List<Long> changes(Connection c) throws SQLException {
-        return Jdbc.list(c, "select max(id), count(*) from site_change", row -> List.of(row.getLong(1), row.getLong(2)))
-                .get(0);
+        return ChangeLog.fingerprint(c);
+    }
+
+    /** When the next scheduled story goes live (one index lookup), or null if none is waiting. */
+    private static Instant nextScheduled(Connection c, Instant now) throws SQLException {
+        List<Instant> next = Jdbc.list(c, """
+                select s.published_at from story s
+                where s.status = 'published' and s.published_at > ? and s.deleted_at is null
+                order by s.status, s.published_at limit 1""", row -> Jdbc.instant(row, "published_at"), now);
+        return next.isEmpty() ? null : next.get(0);
     }
 
     /**

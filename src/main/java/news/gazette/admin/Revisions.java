@@ -1,0 +1,34 @@
+package news.gazette.admin;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import news.gazette.db.Jdbc;
+
+/** Keeps a full snapshot of each save, so that any two can be compared and nothing an editor wrote is ever lost. */
+final class Revisions {
+
+    private Revisions() {}
+
+    static void keep(Connection c, long storyId, int version, StoryDraft draft, String savedBy, Instant now)
+            throws SQLException {
+        Jdbc.insert(
+                c,
+                """
+                insert into story_revision (story_id, version, saved_at, saved_by, slug, headline, summary,
+                                            body_markdown, notes, status, published_at, tags)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                storyId,
+                version,
+                now,
+                savedBy,
+                draft.slug().value(),
+                draft.headline(),
+                draft.summary(),
+                draft.bodyMarkdown(),
+                draft.notes(),
+                draft.status().dbValue(),
+                draft.publishedAt(),
+                String.join(", ", draft.tagNames()));
+    }
+}

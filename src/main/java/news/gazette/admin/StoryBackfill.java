@@ -1,0 +1,63 @@
+package news.gazette.admin;
+
+import java.util.List;
+import news.gazette.db.Jdbc;
+import news.gazette.search.SearchIndex;
+import news.gazette.story.Markdown;
+import news.gazette.story.RenderedHtml;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives stories written without {@link StoryWriter} what a save derives from them: their rendered body, their rows in
+ * the tag listing and their search terms. Such rows come from migrations (the launch story, a new column), an import
+ * and the benchmark's archive generator; {@code App.create} runs this before serving, and the import after loading.
+ */
+public final class StoryBackfill {
+
+    private static final Logger log = LoggerFactory.getLogger(StoryBackfill.class);
+    private static final int BATCH = 200;
+
+    private StoryBackfill() {}
+
+    /**
+     * Fills in what is missing. {@code full} walks the archive for bodies never rendered and stories never indexed
+     * (seconds at 100,000 stories), so it is asked for only when migrations or an import just wrote rows; the tag
+     * listing's check is two counts and always runs.
+     */
+    public static void run(Jdbc jdbc, Markdown markdown, boolean full) {
+        jdbc.inTransaction(c -> {
+            TagWriter.repairListing(c);
+            return null;
+        });
+        if (full) {
+            renderMissingBodies(jdbc, markdown);
+            SearchIndex.indexMissing(jdbc);
+        }
+    }
+
+    private static void renderMissingBodies(Jdbc jdbc, Markdown markdown) {
+        List<Long> missing =
+                jdbc.list("select id from story where body_html is null order by id", row -> row.getLong(1));
+        for (int from = 0; from < missing.size(); from += BATCH) {
+            List<Long> batch = missing.subList(from, Math.min(from + BATCH, missing.size()));
+            jdbc.inTransaction(c -> {
+                for (Long id : batch) {
+                    String source = Jdbc.list(
+                                    c, "select body_markdown from story where id = ?", row -> row.getString(1), id)
+                            .get(0);
+                    Jdbc.update(c, "update story set body_html = ? where id = ?", bodyOf(markdown, source, id), id);
+                }
+                return null;
+            });
+        }
+        if (!missing.isEmpty()) {
+            log.info("Rendered the bodies of {} {}", missing.size(), missing.size() == 1 ? "story" : "stories");
+        }
+    }
+
+    private static String bodyOf(Markdown markdown, String source, long id) {
+        RenderedHtml html = markdown.render(source);
+        return html.html();
+    }
+}

@@ -1,0 +1,79 @@
+package news.gazette.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import news.gazette.story.FeaturedImage;
+import news.gazette.story.RenderedHtml;
+import news.gazette.story.Slug;
+import news.gazette.story.StoryStatus;
+
+/**
+ * Everything one save writes: the story's fields, its byline by name (the author is found or created in the same
+ * transaction), its body already rendered, and what readers are told of the change (an update note, a correction).
+ * The store adds ids, times and the version.
+ *
+ * @param bodyHtml {@code bodyMarkdown} rendered and sanitised, stored so that no view parses Markdown
+ * @param updateNote a dated "what changed" line for readers; empty for none
+ * @param correction a correction to publish with this save; null for none
+ */
+public record StoryDraft(
+        Slug slug,
+        String headline,
+        String summary,
+        String bodyMarkdown,
+        RenderedHtml bodyHtml,
+        String authorName,
+        StoryStatus status,
+        boolean developing,
+        Instant publishedAt,
+        FeaturedImage image,
+        String notes,
+        List<String> tagNames,
+        String updateNote,
+        Correction correction) {
+
+    /** What a story got wrong and what is right. */
+    public record Correction(String wrong, String right) {
+        public Correction {
+            Objects.requireNonNull(wrong, "wrong");
+            Objects.requireNonNull(right, "right");
+        }
+    }
+
+    public StoryDraft {
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(headline, "headline");
+        Objects.requireNonNull(bodyHtml, "bodyHtml");
+        Objects.requireNonNull(status, "status");
+        if (authorName == null || authorName.isBlank()) {
+            throw new IllegalArgumentException("a story needs a byline");
+        }
+        summary = summary == null ? "" : summary;
+        bodyMarkdown = bodyMarkdown == null ? "" : bodyMarkdown;
+        notes = notes == null ? "" : notes;
+        tagNames = List.copyOf(tagNames);
+        updateNote = updateNote == null ? "" : updateNote;
+        if (status == StoryStatus.PUBLISHED && publishedAt == null) {
+            throw new IllegalArgumentException("a published story needs a publication time");
+        }
+    }
+
+    public StoryDraft withSlug(Slug newSlug) {
+        return new StoryDraft(
+                newSlug,
+                headline,
+                summary,
+                bodyMarkdown,
+                bodyHtml,
+                authorName,
+                status,
+                developing,
+                publishedAt,
+                image,
+                notes,
+                tagNames,
+                updateNote,
+                correction);
+    }
+}

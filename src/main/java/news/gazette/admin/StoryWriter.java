@@ -1,0 +1,233 @@
+package news.gazette.admin;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import news.gazette.db.Jdbc;
+import news.gazette.search.SearchIndex;
+import news.gazette.story.FeaturedImage;
+import news.gazette.story.Slug;
+
+/**
+ * Every change the newsroom makes to stories. A save is one transaction: the story, its author and tags, its update
+ * note and correction, its revision, its search terms and its change-log row, or none of them. A save against a
+ * version that is no longer current changes nothing.
+ */
+public final class StoryWriter {
+
+    /** What came of a save. */
+    public enum Outcome {
+        SAVED,
+        STALE,
+        SLUG_TAKEN
+    }
+
+    private static final String STORY_COLUMNS = """
+            slug, headline, summary, body_markdown, body_html, author_id, status, developing, published_at,
+            image_url, image_alt, image_caption, image_width, image_height, notes""";
+
+    private final Jdbc jdbc;
+
+    public StoryWriter(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores a new story and returns its id; empty when another story took the slug between the caller's check and
+     * this insert (two editors creating stories with the same headline at once).
+     */
+    public OptionalLong create(StoryDraft draft, String savedBy, Instant now) {
+        try {
+            return OptionalLong.of(jdbc.inTransaction(c -> {
+                long id = Jdbc.insert(
+                        c,
+                        "insert into story (" + STORY_COLUMNS + ", created_at, modified_at, version)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                        withTimes(columns(c, draft), now, now));
+                Jdbc.update(
+                        c,
+                        "delete from story_slug_history where old_slug = ?",
+                        draft.slug().value());
+                finishSave(c, id, 1, draft, null, savedBy, now);
+                return id;
+            }));
+        } catch (Jdbc.DataAccessException e) {
+            if (Jdbc.isConstraintViolation(e) && isSlugTaken(draft.slug().value(), 0)) {
+                return OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Saves {@code draft} over story {@code id} if it is still at {@code expectedVersion}. A changed slug leaves the
+     * old one behind as a redirect.
+     */
+    public Outcome update(long id, int expectedVersion, StoryDraft draft, String savedBy, Instant now) {
+        return jdbc.inTransaction(c -> {
+            List<String> oldSlug = Jdbc.list(c, "select slug from story where id = ?", row -> row.getString(1), id);
+            if (oldSlug.isEmpty()) {
+                return Outcome.STALE;
+            }
+            String newSlug = draft.slug().value();
+            if (isSlugTaken(c, newSlug, id)) {
+                return Outcome.SLUG_TAKEN;
+            }
+            StoryChanges.Placement before = StoryChanges.placement(c, id);
+            String assignments = STORY_COLUMNS.replace("\n", " ").replace(",", " = ?,") + " = ?";
+            Object[] params = withTimes(columns(c, draft), now, id, expectedVersion);
+            int changed = Jdbc.update(
+                    c,
+                    "update story set " + assignments + ", modified_at = ?, version = version + 1"
+                            + " where id = ? and version = ?",
+                    params);
+            if (changed == 0) {
+                // Rolls back the author this save may have created.
+                c.rollback();
+                return Outcome.STALE;
+            }
+            if (!oldSlug.get(0).equals(newSlug)) {
+                Jdbc.update(c, "delete from story_slug_history where old_slug in (?, ?)", oldSlug.get(0), newSlug);
+                Jdbc.update(
+                        c,
+                        "insert into story_slug_history (old_slug, story_id, changed_at) values (?, ?, ?)",
+                        oldSlug.get(0),
+                        id,
+                        now);
+            }
+            finishSave(c, id, expectedVersion + 1, draft, before, savedBy, now);
+            return Outcome.SAVED;
+        });
+    }
+
+    /** True when {@code slug} is another story's address, current or old. */
+    public boolean isSlugTaken(String slug, long exceptId) {
+        return jdbc.withConnection(c -> isSlugTaken(c, slug, exceptId));
+    }
+
+    /** {@code base} if free, else {@code base-2}, {@code base-3} and so on. */
+    public Slug uniqueSlug(Slug base, long exceptId) {
+        String candidate = base.value();
+        for (int n = 2; isSlugTaken(candidate, exceptId); n++) {
+            String suffix = "-" + n;
+            String stem = base.value();
+            if (stem.length() + suffix.length() > Slug.MAX_LENGTH) {
+                stem = stem.substring(0, Slug.MAX_LENGTH - suffix.length());
+            }
+            candidate = Slug.from(stem + suffix).value();
+        }
+        return new Slug(candidate);
+    }
+
+    public void trash(long id, Instant now) {
+        moveInOrOutOfTrash(
+                id, now, "update story set deleted_at = ?, modified_at = ? where id = ? and deleted_at is null");
+    }
+
+    public void restore(long id, Instant now) {
+        moveInOrOutOfTrash(id, now, "update story set deleted_at = null, modified_at = ? where id = ?");
+    }
+
+    /**
+     * Deletes every trashed story for good, with its tags, updates, revisions, corrections and search terms; returns
+     * how many. Readers stopped seeing these when they were trashed, so no public page changes; the change is still
+     * recorded, for the newsroom's counts.
+     */
+    public int emptyTrash(Instant now) {
+        return jdbc.inTransaction(c -> {
+            int deleted = Jdbc.update(c, "delete from story where deleted_at is not null");
+            StoryChanges.recordNewsroomOnly(c, now);
+            return deleted;
+        });
+    }
+
+    private void moveInOrOutOfTrash(long id, Instant now, String sql) {
+        jdbc.inTransaction(c -> {
+            StoryChanges.Placement before = StoryChanges.placement(c, id);
+            int changed =
+                    sql.contains("deleted_at = ?") ? Jdbc.update(c, sql, now, now, id) : Jdbc.update(c, sql, now, id);
+            if (changed > 0) {
+                TagWriter.copyListing(c, id);
+                SearchIndex.reindex(c, id);
+                StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
+            }
+            return null;
+        });
+    }
+
+    /** What every save writes after the story row itself, in the save's transaction. */
+    private static void finishSave(
+            Connection c,
+            long id,
+            int version,
+            StoryDraft draft,
+            StoryChanges.Placement before,
+            String savedBy,
+            Instant now)
+            throws SQLException {
+        TagWriter.replaceTags(c, id, draft.tagNames());
+        if (!draft.updateNote().isEmpty()) {
+            Jdbc.insert(
+                    c,
+                    "insert into story_update (story_id, posted_at, note) values (?, ?, ?)",
+                    id,
+                    now,
+                    draft.updateNote());
+        }
+        if (draft.correction() != null) {
+            Jdbc.insert(
+                    c,
+                    "insert into story_correction (story_id, posted_at, wrong, correct) values (?, ?, ?, ?)",
+                    id,
+                    now,
+                    draft.correction().wrong(),
+                    draft.correction().right());
+        }
+        if (!draft.updateNote().isEmpty() || draft.correction() != null) {
+            Jdbc.update(c, "update story set updated_at = ? where id = ?", now, id);
+        }
+        Revisions.keep(c, id, version, draft, savedBy, now);
+        SearchIndex.reindex(c, id);
+        StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
+    }
+
+    /** The values of {@link #STORY_COLUMNS} for {@code draft}; finds or creates its author in this transaction. */
+    private static Object[] columns(Connection c, StoryDraft draft) throws SQLException {
+        String byline = draft.authorName().strip();
+        long authorId = NamedRows.AUTHOR.findOrCreate(c, Slug.from(byline).value(), byline);
+        FeaturedImage image = draft.image();
+        return new Object[] {
+            draft.slug().value(),
+            draft.headline(),
+            draft.summary(),
+            draft.bodyMarkdown(),
+            draft.bodyHtml().html(),
+            authorId,
+            draft.status().dbValue(),
+            draft.developing(),
+            draft.publishedAt(),
+            image == null ? null : image.url(),
+            image == null ? null : image.alt(),
+            image == null ? null : image.caption(),
+            image == null ? null : image.width(),
+            image == null ? null : image.height(),
+            draft.notes()
+        };
+    }
+
+    private static Object[] withTimes(Object[] columns, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(columns, columns.length + more.length);
+        System.arraycopy(more, 0, all, columns.length, more.length);
+        return all;
+    }
+
+    private static boolean isSlugTaken(Connection c, String slug, long exceptId) throws SQLException {
+        return !Jdbc.list(c, """
+                        select id from story where slug = ? and id <> ?
+                        union all
+                        select story_id from story_slug_history where old_slug = ? and story_id <> ?""", row -> row.getLong(1), slug, exceptId, slug, exceptId)
+                .isEmpty();
+    }
+}

@@ -1,0 +1,69 @@
+package news.gazette.change;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import news.gazette.db.Jdbc;
+
+/**
+ * The {@code site_change} table: one row per newsroom write, added inside the write's own transaction, read by every
+ * instance's features that react to writes (the page cache today). Readers take rows after an id; identity values are
+ * handed out before commit, so a reader looks back a little for rows that committed late.
+ */
+public final class ChangeLog {
+
+    /** One committed change: its id and the keys it touched. */
+    public record Entry(long id, Set<ChangeKey> keys) {}
+
+    private final Jdbc jdbc;
+
+    public ChangeLog(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds a change with {@code keys} in the caller's transaction. */
+    public static void record(Connection c, Collection<ChangeKey> keys, Instant now) throws SQLException {
+        String text = keys.stream().map(ChangeKey::toString).distinct().collect(Collectors.joining(" "));
+        Jdbc.insert(c, "insert into site_change (change_keys, changed_at) values (?, ?)", text, now);
+    }
+
+    /** The highest id written so far, or 0. */
+    public long lastId() {
+        return jdbc.first("select max(id) from site_change", row -> row.getLong(1))
+                .orElse(0L);
+    }
+
+    /** Changes with an id above {@code afterId}, oldest first. */
+    public List<Entry> after(long afterId) {
+        return jdbc.list(
+                "select id, change_keys from site_change where id > ? order by id",
+                row -> new Entry(row.getLong(1), keys(row.getString(2))),
+                afterId);
+    }
+
+    /** Forgets changes below {@code id}: every instance has read them long ago. */
+    public void pruneBelow(long id) {
+        jdbc.update("delete from site_change where id < ?", id);
+    }
+
+    /** The table's highest id and its row count: equal pairs mean nothing was written in between. */
+    public static List<Long> fingerprint(Connection c) throws SQLException {
+        return Jdbc.list(c, "select max(id), count(*) from site_change", row -> List.of(row.getLong(1), row.getLong(2)))
+                .get(0);
+    }
+
+    private static Set<ChangeKey> keys(String text) {
+        Set<ChangeKey> keys = new LinkedHashSet<>();
+        for (String word : text.split(" ")) {
+            if (!word.isEmpty()) {
+                ChangeKey.parse(word).ifPresent(keys::add);
+            }
+        }
+        return keys;
+    }
+}
