@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.OptionalLong;
 import news.gazette.account.Account;
+import news.gazette.db.Jdbc;
 import news.gazette.media.MediaStore;
 import news.gazette.media.RejectedImageException;
 import news.gazette.media.StoredImage;
@@ -22,9 +23,13 @@ import news.gazette.story.Story;
 import news.gazette.story.StoryStatus;
 import news.gazette.web.Dates;
 import news.gazette.web.Pages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Writing, previewing and saving stories. */
 public final class StoryEditorHandlers {
+
+    private static final Logger log = LoggerFactory.getLogger(StoryEditorHandlers.class);
 
     // Each round of a race for one address has a winner, so this many rounds cover that many editors saving the
     // same headline at the same moment (rounds are cheap: an index look-up and a failed insert).
@@ -85,10 +90,30 @@ public final class StoryEditorHandlers {
     }
 
     private void save(Context ctx, Story before) {
+        StoryForm form = StoryForm.from(ctx);
+        try {
+            save(ctx, before, form);
+        } catch (Jdbc.DataAccessException e) {
+            // The save was one transaction, so nothing of it was written; what the editor typed is still here.
+            log.error("Saving a story failed; nothing was written", e);
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+            render(
+                    ctx,
+                    before,
+                    form,
+                    new FormErrors(),
+                    null,
+                    "Not saved: the database did not take the save, and nothing of it was written. Your text is"
+                            + " below, unchanged; try saving again in a moment.",
+                    true);
+        }
+    }
+
+    private void save(Context ctx, Story before, StoryForm typed) {
         Account me = AdminAuth.account(ctx);
         Instant now = clock.instant();
         long id = before == null ? 0 : before.id();
-        StoryForm form = StoryForm.from(ctx);
+        StoryForm form = typed;
         FormErrors errors = new FormErrors();
         if (ctx.formParam("remove_image") != null) {
             form = form.withImageUrl("");
