@@ -3,6 +3,7 @@ package news.gazette.admin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import news.gazette.account.AccountBootstrap;
@@ -22,7 +23,14 @@ import news.gazette.web.Site;
 /** Wires the newsroom (accounts, editor, media) and declares its routes; {@code App.create} calls {@link #register}. */
 public final class Newsroom {
 
-    static final long MAX_REQUEST_BYTES = 12L * 1024 * 1024;
+    /**
+     * The largest story form read: room for an image a good deal over its 10 MB limit, so that an editor who picked a
+     * too-large photo gets the form back with a message next to the field and nothing typed lost; the file parts go
+     * to disk beyond 1 MB. Only signed-in editors get this far (the session is checked before any body is read).
+     */
+    static final long MAX_STORY_FORM_BYTES = 32L * 1024 * 1024;
+    /** Every other request body (sign-in, accounts, trash): small forms. */
+    static final long MAX_OTHER_BYTES = 1024L * 1024;
 
     private final AdminAuth auth;
     private final SignInHandlers signIn;
@@ -62,17 +70,20 @@ public final class Newsroom {
     }
 
     public void register(JavalinConfig c) {
-        // Room for a 10 MB image plus the story's text; anything larger is refused before it is read.
-        c.http.maxRequestSize = MAX_REQUEST_BYTES;
-        // A body declared larger is refused at once, instead of waiting for bytes that will be refused anyway.
+        c.http.maxRequestSize = MAX_STORY_FORM_BYTES;
+        // A body declared larger than its route takes is refused at once, before a byte of it is read.
         c.routes.before(ctx -> {
-            if (ctx.req().getContentLengthLong() > MAX_REQUEST_BYTES) {
+            long limit = isStoryForm(ctx) ? MAX_STORY_FORM_BYTES : MAX_OTHER_BYTES;
+            if (ctx.req().getContentLengthLong() > limit) {
                 throw new ContentTooLargeResponse();
             }
         });
-        c.jetty.multipartConfig.maxFileSize(MediaStore.MAX_BYTES, SizeUnit.BYTES);
-        c.jetty.multipartConfig.maxTotalRequestSize(12, SizeUnit.MB);
+        // The image's own limit (10 MB) is the editor's to report next to the field, so the parser's are the form's.
+        c.jetty.multipartConfig.maxFileSize(MAX_STORY_FORM_BYTES, SizeUnit.BYTES);
+        c.jetty.multipartConfig.maxTotalRequestSize(MAX_STORY_FORM_BYTES, SizeUnit.BYTES);
         c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+        // Jetty's own cap on form fields (200,000 bytes) would refuse a long body before the editor could say why.
+        c.jetty.modifyServletContextHandler(handler -> handler.setMaxFormContentSize((int) MAX_STORY_FORM_BYTES));
 
         // An upload over the limits fails while Jetty parses the form; answer 413, not a server error.
         c.routes.exception(jakarta.servlet.ServletException.class, (e, ctx) -> {
@@ -101,6 +112,11 @@ public final class Newsroom {
         c.routes.post("/admin/export", backups::export);
         c.routes.post("/admin/backup", backups::backup);
         c.routes.get("/media/{name}", media::serve);
+    }
+
+    private static boolean isStoryForm(Context ctx) {
+        String path = ctx.path();
+        return path.equals("/admin/preview") || path.matches("/admin/stories/(new|[0-9]{1,18})");
     }
 
     private static boolean isTooLarge(Throwable e) {

@@ -17,29 +17,36 @@ public final class ErrorPages {
 
     private static final Map<Integer, String[]> TEXTS = Map.of(
             400,
-                    new String[] {
-                        "Bad request",
-                        "The request could not be understood. Check the address or the form and try again."
-                    },
-            403, new String[] {"Forbidden", "You do not have permission to see this page."},
+            new String[] {
+                "Bad request", "The request could not be understood. Check the address or the form and try again."
+            },
+            403,
+            new String[] {"Forbidden", "You do not have permission to see this page."},
             404,
-                    new String[] {
-                        "Page not found",
-                        "We could not find the page you were looking for. It may have moved, or the address may be mistyped."
-                    },
-            405, new String[] {"Method not allowed", "This address does not accept that kind of request."},
-            413, new String[] {"Request too large", "What you sent is larger than this site accepts."},
-            414, new String[] {"Address too long", "The address you asked for is longer than this site accepts."},
-            429, new String[] {"Too many requests", "Please wait a moment before trying again."},
+            new String[] {
+                "Page not found",
+                "We could not find the page you were looking for. It may have moved, or the address may be mistyped."
+            },
+            405,
+            new String[] {"Method not allowed", "This address does not accept that kind of request."},
+            413,
+            new String[] {
+                "Request too large",
+                "What you sent is larger than this site accepts (a story with its image: 32 MB; an image alone: 10 MB)."
+                        + " Go back: your browser still has the form as you left it."
+            },
+            414,
+            new String[] {"Address too long", "The address you asked for is longer than this site accepts."},
+            429,
+            new String[] {"Too many requests", "Please wait a moment before trying again."},
             500,
-                    new String[] {
-                        "Something went wrong",
-                        "An unexpected error stopped this page from loading. It has been logged; please try again shortly."
-                    },
+            new String[] {
+                "Something went wrong",
+                "An unexpected error stopped this page from loading. It has been logged; please try again shortly."
+            },
             503,
-                    new String[] {
-                        "Temporarily unavailable", "The site is busy or under maintenance. Please try again shortly."
-                    });
+            new String[] {"Temporarily unavailable", "The site is busy or under maintenance. Please try again shortly."
+            });
 
     private final Pages pages;
     private final Layouts layouts;

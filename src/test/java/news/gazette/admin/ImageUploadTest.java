@@ -65,7 +65,7 @@ class ImageUploadTest {
     }
 
     @Test
-    void an_upload_over_ten_megabytes_is_refused_with_413_and_stores_nothing() {
+    void an_upload_over_ten_megabytes_gives_the_form_back_with_the_text_and_stores_nothing() {
         TestSite site = TestSite.create();
         long before = site.count("select count(*) from story");
         JavalinTest.test(site.app, (server, client) -> {
@@ -74,9 +74,12 @@ class ImageUploadTest {
             big[0] = (byte) 0x89;
             var reply = c.postMultipart(
                     "/admin/stories/new",
-                    c.form("headline", "Huge", "author", "Desk", "body", "text"),
+                    c.form("headline", "Huge", "author", "Desk", "body", "Every word of this stays."),
                     upload("huge.png", "image/png", big));
-            assertThat(reply.status()).isEqualTo(413);
+            assertThat(reply.status()).isEqualTo(400);
+            assertThat(reply.doc().selectFirst("#image-error").text()).contains("larger than 10 MB");
+            assertThat(reply.doc().select("input[name=headline]").val()).isEqualTo("Huge");
+            assertThat(reply.doc().select("textarea[name=body]").text()).isEqualTo("Every word of this stays.");
         });
         assertThat(site.count("select count(*) from story")).isEqualTo(before);
         assertThat(site.config.mediaDir().toFile().list()).isNullOrEmpty();
