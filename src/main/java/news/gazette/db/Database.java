@@ -57,7 +57,11 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration", "classpath:news/gazette/db/migration")
                     .load()
                     .migrate();
-            return new Database(dataSource, Dialect.of(jdbcUrl));
+            Dialect dialect = Dialect.of(jdbcUrl);
+            if (dialect == Dialect.H2) {
+                IdentityRepair.run(dataSource);
+            }
+            return new Database(dataSource, dialect);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
