@@ -61,12 +61,13 @@ class KillNineTest {
 
         // 2. Kill in the middle of a burst of concurrent saves.
         server = Server.start(data);
-        AfterRestart.useEveryTable(server.port, 1, confirmed);
-        int beforeBurst = confirmed.size();
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService writers = Executors.newFixedThreadPool(BURST_WRITERS);
         List<Future<?>> burst = new ArrayList<>();
+        int beforeBurst;
         try {
+            AfterRestart.useEveryTable(server.port, 1, confirmed);
+            beforeBurst = confirmed.size();
             for (int w = 0; w < BURST_WRITERS; w++) {
                 NewsroomClient c = signIn(server);
                 int writer = w;
@@ -101,9 +102,9 @@ class KillNineTest {
 
         // 3. Kill right after an edit of an existing story is confirmed.
         server = Server.start(data);
-        AfterRestart.useEveryTable(server.port, 2, confirmed);
         long edited = first; // still at version 1: the rounds only edit their own stories
         try {
+            AfterRestart.useEveryTable(server.port, 2, confirmed);
             NewsroomClient c = signIn(server);
             assertThat(c.get("/readyz").status()).isEqualTo(200);
             Saved saved = new Saved(confirmed.get(edited).headline(), "Edited, then the server was killed.");
