@@ -70,7 +70,11 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate()
                     .migrationsExecuted;
-            return new Database(dataSource, Dialect.of(jdbcUrl), executed > 0);
+            Dialect dialect = Dialect.of(jdbcUrl);
+            if (dialect == Dialect.H2) {
+                IdentityRepair.run(dataSource, executed > 0);
+            }
+            return new Database(dataSource, dialect, executed > 0);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -31,7 +31,8 @@ import javax.imageio.stream.ImageOutputStream;
  * Accepts uploaded images and keeps them in a folder that several instances can share (a mounted volume).
  *
  * <p>Every upload is decoded and written again from its pixels alone, so EXIF, GPS positions, comments and anything
- * smuggled after the image data are dropped. Photos become JPEG; images with transparency, PNGs and GIFs become PNG
+ * smuggled after the image data are dropped; a JPEG's EXIF Orientation is applied to the pixels first, so a phone photo
+ * stays the right way up without its tag. Photos become JPEG; images with transparency, PNGs and GIFs become PNG
  * (a GIF keeps its first frame only; WebP is decoded and re-encoded because the JDK cannot write it). Files are named
  * by a hash of the upload, so a name never changes meaning and can be cached forever.
  */
@@ -66,6 +67,10 @@ public final class MediaStore {
                 .orElseThrow(() -> new RejectedImageException(
                         "This file is not a JPEG, PNG, WebP or GIF image. (SVG is not accepted.)"));
         BufferedImage image = decode(upload);
+        if (type == ImageType.JPEG) {
+            // The tag is dropped with the rest of the metadata, so its turn is made on the pixels before anything else.
+            image = ExifOrientation.upright(image, ExifOrientation.of(upload));
+        }
         if (image.getWidth() > MAX_STORED_WIDTH) {
             image = resize(image, MAX_STORED_WIDTH);
         }

@@ -44,7 +44,9 @@ class OneTransactionSaveTest {
                             "correction_wrong", "FAIL",
                             "correction_right", "It was a zeppelin, not a blimp."));
 
-            assertThat(state(site, id)).as("nothing of the refused save remains").isEqualTo(before);
+            assertThat(state(site, id))
+                    .as("nothing of the refused save remains")
+                    .isEqualTo(before);
             assertThat(reply.status()).isEqualTo(503);
             assertThat(site.jdbc.count("select count(*) from author where name = 'A Brand New Byline'"))
                     .isZero();
