@@ -19,6 +19,7 @@ import news.gazette.story.Markdown;
 import news.gazette.story.NewsroomStories;
 import news.gazette.story.StoryRepository;
 import news.gazette.story.StoryWriter;
+import news.gazette.web.ClientAddress;
 import news.gazette.web.Pages;
 import news.gazette.web.Site;
 
@@ -45,7 +46,8 @@ public final class Newsroom {
             Site site,
             boolean https,
             String firstAdminPassword,
-            Clock clock) {
+            Clock clock,
+            ClientAddress clientAddress) {
         AccountRepository accountRepository = new AccountRepository(jdbc);
         Passwords passwords = new Passwords();
         AccountBootstrap.ensureAdministrator(accountRepository, passwords, firstAdminPassword, clock.instant());
@@ -55,7 +57,15 @@ public final class Newsroom {
         StoryWriter writer = new StoryWriter(jdbc);
         this.auth = new AdminAuth(sessions, clock, https);
         this.signIn = new SignInHandlers(
-                accountRepository, sessions, new SignInThrottle(jdbc), passwords, auth, pages, site, clock);
+                accountRepository,
+                sessions,
+                new SignInThrottle(jdbc),
+                passwords,
+                auth,
+                pages,
+                site,
+                clock,
+                clientAddress);
         this.newsroom = new NewsroomHandlers(newsroomStories, writer, pages, layouts, clock);
         this.editor =
                 new StoryEditorHandlers(newsroomStories, writer, stories, mediaStore, markdown, pages, layouts, clock);

@@ -11,6 +11,8 @@ import news.gazette.account.AccountRepository.Credentials;
 import news.gazette.account.Passwords;
 import news.gazette.account.SessionRepository;
 import news.gazette.account.SignInThrottle;
+import news.gazette.web.ClientAddress;
+import news.gazette.web.IpLiteral;
 import news.gazette.web.Pages;
 import news.gazette.web.Site;
 
@@ -25,6 +27,7 @@ public final class SignInHandlers {
     private final Pages pages;
     private final Site site;
     private final Clock clock;
+    private final ClientAddress clientAddress;
 
     public SignInHandlers(
             AccountRepository accounts,
@@ -34,7 +37,8 @@ public final class SignInHandlers {
             AdminAuth auth,
             Pages pages,
             Site site,
-            Clock clock) {
+            Clock clock,
+            ClientAddress clientAddress) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -43,6 +47,7 @@ public final class SignInHandlers {
         this.pages = pages;
         this.site = site;
         this.clock = clock;
+        this.clientAddress = clientAddress;
     }
 
     public void form(Context ctx) {
@@ -54,7 +59,7 @@ public final class SignInHandlers {
         String password = ctx.formParam("password");
         String next = ctx.formParam("next");
         Instant now = clock.instant();
-        String ip = ctx.ip();
+        String ip = IpLiteral.format(clientAddress.of(ctx));
         if (throttle.isBlocked(username, ip, now)) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS);
             ctx.header("Retry-After", String.valueOf(SignInThrottle.WINDOW.toSeconds()));
