@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class ClientAddress {
 
-    static final String FORWARDED_FOR = "X-Forwarded-For";
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     // Jetty always reports a literal; should it not, such peers share one throttling bucket rather than escape it.
     private static final InetAddress UNKNOWN = IpLiteral.parse("0.0.0.0").orElseThrow();

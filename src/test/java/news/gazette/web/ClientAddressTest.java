@@ -18,6 +18,8 @@ class ClientAddressTest {
     void without_trusted_proxies_the_peer_is_the_client_whatever_the_header_says() {
         ClientAddress none = new ClientAddress(List.of());
         assertThat(client(none, "198.51.100.7", "203.0.113.1")).isEqualTo("198.51.100.7");
+        // Not an address at all: such peers share one bucket rather than each getting a fresh one.
+        assertThat(client(none, "not-an-address")).isEqualTo("0.0.0.0");
     }
 
     @Test
