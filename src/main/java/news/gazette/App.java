@@ -39,6 +39,7 @@ import news.gazette.story.StoryHandlers;
 import news.gazette.story.StoryRepository;
 import news.gazette.web.Assets;
 import news.gazette.web.BareErrorHandler;
+import news.gazette.web.ClientAddress;
 import news.gazette.web.ErrorPages;
 import news.gazette.web.Layouts;
 import news.gazette.web.Pages;
@@ -118,7 +119,8 @@ public final class App {
                 site,
                 config.isHttps(),
                 config.adminPassword(),
-                clock);
+                clock,
+                new ClientAddress(config.trustedProxies()));
         FeedHandlers feeds = new FeedHandlers(stories, new FeedRepository(jdbc), new FeedEntries(site), site, clock);
         SearchHandlers searchPages = new SearchHandlers(search, pages, layouts, clock);
         SitemapHandlers sitemaps =

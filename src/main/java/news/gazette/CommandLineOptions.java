@@ -1,6 +1,7 @@
 package news.gazette;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -92,6 +93,14 @@ final class CommandLineOptions {
                     + " (GAZETTE_MEDIA_DIR, default <data>/media).")
     Path mediaDir;
 
+    @Option(
+            names = "--trusted-proxy",
+            paramLabel = "ADDRESS",
+            split = ",",
+            description = "Reverse proxy (address or CIDR range) whose X-Forwarded-For names the client; repeat it "
+                    + "or separate with commas (GAZETTE_TRUSTED_PROXY, default none: the peer is the client).")
+    List<String> trustedProxies;
+
     /** Only from the environment: a password on the command line would show in {@code ps}. */
     String adminPassword;
 
@@ -132,7 +141,8 @@ final class CommandLineOptions {
                 dev ? Path.of("static") : null,
                 mediaDir,
                 adminPassword,
-                metricsToken);
+                metricsToken,
+                trustedProxies);
     }
 
     /** Maps {@code --base-url} to {@code GAZETTE_BASE_URL} and so on; unset variables keep the annotated default. */

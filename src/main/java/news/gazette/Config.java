@@ -3,12 +3,14 @@ package news.gazette;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import news.gazette.db.Database;
 import news.gazette.text.PlainText;
+import news.gazette.web.IpRange;
 
 /**
  * Everything Gazette needs to know about its surroundings, read once at start-up.
@@ -27,6 +29,8 @@ import news.gazette.text.PlainText;
  *     uploads by pointing this at one shared volume.
  * @param adminPassword password of the first account, {@code admin}, created when there is none; random if null
  * @param metricsToken bearer token that lets a non-loopback client read {@code /metrics}; null allows loopback only
+ * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For} names the client;
+ *     empty trusts none, and the connection's peer is the client
  */
 public record Config(
         String host,
@@ -41,7 +45,8 @@ public record Config(
         Path staticDir,
         Path mediaDir,
         String adminPassword,
-        String metricsToken) {
+        String metricsToken,
+        List<String> trustedProxies) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SITE_NAME = "The Gazette";
@@ -66,6 +71,51 @@ public record Config(
         language = blankTo(PlainText.line(language), "en");
         mediaDir = mediaDir == null ? dataDir.resolve("media") : mediaDir;
         adminPassword = adminPassword == null || adminPassword.isBlank() ? null : adminPassword;
+        trustedProxies = trustedProxies == null
+                ? List.of()
+                : trustedProxies.stream()
+                        .map(String::strip)
+                        .filter(p -> !p.isEmpty())
+                        .toList();
+        for (String proxy : trustedProxies) {
+            try {
+                IpRange.parse(proxy);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigException("trusted proxy " + proxy + " " + e.getMessage());
+            }
+        }
+    }
+
+    /** Without trusted proxies: the constructor from before they existed, which callers and tests still use. */
+    public Config(
+            String host,
+            int port,
+            Path dataDir,
+            String baseUrl,
+            String jdbcUrl,
+            String siteName,
+            String siteDescription,
+            String language,
+            Path templatesDir,
+            Path staticDir,
+            Path mediaDir,
+            String adminPassword,
+            String metricsToken) {
+        this(
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                adminPassword,
+                metricsToken,
+                List.of());
     }
 
     /** Reads options from the command line, falling back to {@code GAZETTE_*} variables, then defaults. */
@@ -94,7 +144,8 @@ public record Config(
                 staticDir,
                 mediaDir,
                 adminPassword,
-                metricsToken);
+                metricsToken,
+                trustedProxies);
     }
 
     public Config withJdbcUrl(String url) {
@@ -111,7 +162,8 @@ public record Config(
                 staticDir,
                 mediaDir,
                 adminPassword,
-                metricsToken);
+                metricsToken,
+                trustedProxies);
     }
 
     public Config withAdminPassword(String password) {
@@ -128,7 +180,27 @@ public record Config(
                 staticDir,
                 mediaDir,
                 password,
-                metricsToken);
+                metricsToken,
+                trustedProxies);
+    }
+
+    /** For tests that play clients behind a proxy: {@code 127.0.0.1} is the in-process client. */
+    public Config withTrustedProxies(String... proxies) {
+        return new Config(
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                adminPassword,
+                metricsToken,
+                List.of(proxies));
     }
 
     @Override

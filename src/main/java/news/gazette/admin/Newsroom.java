@@ -17,6 +17,7 @@ import news.gazette.db.Jdbc;
 import news.gazette.media.MediaHandlers;
 import news.gazette.media.MediaStore;
 import news.gazette.story.Markdown;
+import news.gazette.web.ClientAddress;
 import news.gazette.web.Pages;
 import news.gazette.web.Site;
 
@@ -49,7 +50,8 @@ public final class Newsroom {
             Site site,
             boolean https,
             String firstAdminPassword,
-            Clock clock) {
+            Clock clock,
+            ClientAddress clientAddress) {
         AccountRepository accountRepository = new AccountRepository(jdbc);
         Passwords passwords = new Passwords();
         AccountBootstrap.ensureAdministrator(accountRepository, passwords, firstAdminPassword, clock.instant());
@@ -59,7 +61,15 @@ public final class Newsroom {
         StoryWriter writer = new StoryWriter(jdbc);
         this.auth = new AdminAuth(sessions, clock, https);
         this.signIn = new SignInHandlers(
-                accountRepository, sessions, new SignInThrottle(jdbc), passwords, auth, pages, site, clock);
+                accountRepository,
+                sessions,
+                new SignInThrottle(jdbc),
+                passwords,
+                auth,
+                pages,
+                site,
+                clock,
+                clientAddress);
         this.newsroom = new NewsroomHandlers(newsroomStories, writer, pages, layouts, clock);
         this.editor = new StoryEditorHandlers(newsroomStories, writer, mediaStore, markdown, pages, layouts, clock);
         OnlineBackup onlineBackup = new OnlineBackup(jdbc, mediaStore, jdbcUrl);

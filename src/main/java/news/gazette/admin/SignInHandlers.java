@@ -2,6 +2,7 @@ package news.gazette.admin;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import news.gazette.account.AccountRepository.Credentials;
 import news.gazette.account.Passwords;
 import news.gazette.account.SessionRepository;
 import news.gazette.account.SignInThrottle;
+import news.gazette.web.ClientAddress;
 import news.gazette.web.Pages;
 import news.gazette.web.Site;
 
@@ -25,6 +27,7 @@ public final class SignInHandlers {
     private final Pages pages;
     private final Site site;
     private final Clock clock;
+    private final ClientAddress clientAddress;
 
     public SignInHandlers(
             AccountRepository accounts,
@@ -34,7 +37,8 @@ public final class SignInHandlers {
             AdminAuth auth,
             Pages pages,
             Site site,
-            Clock clock) {
+            Clock clock,
+            ClientAddress clientAddress) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -43,6 +47,7 @@ public final class SignInHandlers {
         this.pages = pages;
         this.site = site;
         this.clock = clock;
+        this.clientAddress = clientAddress;
     }
 
     public void form(Context ctx) {
@@ -54,11 +59,13 @@ public final class SignInHandlers {
         String password = ctx.formParam("password");
         String next = ctx.formParam("next");
         Instant now = clock.instant();
-        String ip = ctx.ip();
-        if (throttle.isBlocked(username, ip, now)) {
+        InetAddress address = clientAddress.of(ctx);
+        Optional<SignInThrottle.Refusal> refusal = throttle.begin(username, address, now);
+        if (refusal.isPresent()) {
+            long seconds = refusal.get().retryAfterSeconds(now);
             ctx.status(HttpStatus.TOO_MANY_REQUESTS);
-            ctx.header("Retry-After", String.valueOf(SignInThrottle.WINDOW.toSeconds()));
-            render(ctx, username, next, "Too many failed sign-ins. Wait 15 minutes and try again.");
+            ctx.header("Retry-After", String.valueOf(seconds));
+            render(ctx, username, next, "Too many failed sign-ins. Try again in " + inWords(seconds) + ".");
             return;
         }
         Optional<Credentials> found = accounts.findCredentials(username);
@@ -70,12 +77,12 @@ public final class SignInHandlers {
             ok = false;
         }
         if (!ok) {
-            throttle.recordFailure(username, ip, now);
+            // begin() counted this attempt as a failure already; only a success takes that back.
             ctx.status(HttpStatus.UNAUTHORIZED);
             render(ctx, username, next, "That user name and password do not match.");
             return;
         }
-        throttle.clear(username);
+        throttle.succeeded(username, address);
         // Whatever cookie came in is dropped: a new id at every sign-in, so a planted id is worth nothing.
         sessions.delete(ctx.cookie(AdminAuth.COOKIE));
         SessionRepository.NewSession session = sessions.create(found.get().account(), now);
@@ -91,6 +98,15 @@ public final class SignInHandlers {
     private void render(Context ctx, String username, String next, String message) {
         var layout = new AdminLayout(site, "Sign in", null, null, "login");
         pages.render(ctx, "admin/login.jte", new LoginPage(layout, username, AdminAuth.safeNext(next), message));
+    }
+
+    /** Roughly how long: seconds under a minute, else whole minutes rounded up, so nobody comes back too early. */
+    private static String inWords(long seconds) {
+        if (seconds < 60) {
+            return seconds == 1 ? "1 second" : seconds + " seconds";
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes == 1 ? "1 minute" : minutes + " minutes";
     }
 
     private static String trimmed(String value) {

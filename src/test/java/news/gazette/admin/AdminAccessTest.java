@@ -203,16 +203,17 @@ class AdminAccessTest {
     }
 
     @Test
-    void repeated_failed_sign_ins_are_throttled_even_with_the_right_password() {
+    void five_failed_sign_ins_refuse_that_name_from_that_address_even_with_the_right_password() {
         TestSite site = TestSite.create();
         JavalinTest.test(site.app, (server, client) -> {
             NewsroomClient c = new NewsroomClient(server.port());
-            for (int i = 0; i < SignInThrottle.PER_ACCOUNT; i++) {
+            for (int i = 0; i < SignInThrottle.PER_PAIR; i++) {
                 assertThat(c.signIn("admin", "wrong guess " + i).status()).isEqualTo(401);
             }
             var blocked = c.signIn("admin", TestSite.ADMIN_PASSWORD);
             assertThat(blocked.status()).isEqualTo(429);
-            assertThat(blocked.body()).contains("Too many failed sign-ins");
+            assertThat(blocked.body()).contains("Too many failed sign-ins. Try again in");
+            assertThat(blocked.header("Retry-After")).isNotNull();
             assertThat(c.cookie).isNull();
         });
     }

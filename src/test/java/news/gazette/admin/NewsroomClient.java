@@ -38,6 +38,8 @@ final class NewsroomClient {
     private final String base;
     String cookie;
     String csrf;
+    /** When set, sent as {@code X-Forwarded-For}: plays a client behind a proxy the site trusts (or should not). */
+    String forwardedFor;
 
     NewsroomClient(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -130,6 +132,9 @@ final class NewsroomClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
         if (cookie != null) {
             b.header("Cookie", cookie);
+        }
+        if (forwardedFor != null) {
+            b.header("X-Forwarded-For", forwardedFor);
         }
         return b;
     }
