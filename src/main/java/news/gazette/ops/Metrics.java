@@ -12,17 +12,17 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import news.gazette.web.IpLiteral;
 
 /**
  * Prometheus metrics through Micrometer: request counts and latencies by route (the route template, never the raw
  * path, so a crawler cannot blow up the number of series), JVM and pool gauges, and whatever other parts register.
  *
- * <p>{@code /metrics} answers loopback clients, or anyone presenting {@code Authorization: Bearer <token>} when a
+ * <p>{@code /metrics} answers loopback clients (not requests a proxy forwarded), or anyone presenting {@code Authorization: Bearer <token>} when a
  * token is configured; everyone else gets 403.
  */
 public final class Metrics {
@@ -88,14 +88,15 @@ public final class Metrics {
             byte[] presented = authorization.substring(7).getBytes(StandardCharsets.UTF_8);
             return MessageDigest.isEqual(presented, token.getBytes(StandardCharsets.UTF_8));
         }
-        return isLoopback(ctx.req().getRemoteAddr());
+        // A request a proxy forwarded comes from somewhere else, even when the proxy runs on this machine.
+        boolean forwarded = ctx.header("X-Forwarded-For") != null
+                || ctx.header("Forwarded") != null
+                || ctx.header("X-Real-IP") != null;
+        return !forwarded && isLoopback(ctx.req().getRemoteAddr());
     }
 
     private static boolean isLoopback(String address) {
-        try {
-            return address != null && InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return address != null
+                && IpLiteral.parse(address).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 }

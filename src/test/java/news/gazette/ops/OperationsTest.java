@@ -56,6 +56,18 @@ class OperationsTest {
     }
 
     @Test
+    void metrics_are_refused_to_a_request_a_proxy_on_this_machine_forwarded() {
+        TestSite site = TestSite.create();
+        JavalinTest.test(site.app, (server, client) -> {
+            assertThat(client.get("/metrics").code()).isEqualTo(200);
+            for (String header : new String[] {"X-Forwarded-For", "Forwarded", "X-Real-IP"}) {
+                var reply = client.get("/metrics", request -> request.header(header, "203.0.113.9"));
+                assertThat(reply.code()).as(header).isEqualTo(403);
+            }
+        });
+    }
+
+    @Test
     void head_requests_get_the_page_headers_and_unknown_methods_get_405() throws Exception {
         TestSite site = TestSite.create();
         JavalinTest.test(site.app, (server, client) -> {
