@@ -18,9 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -37,6 +34,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
+import news.gazette.web.HttpDate;
 
 /**
  * Rendered public pages held in memory, invalidated by what changed rather than expired by a guess.
@@ -337,8 +335,7 @@ public final class PageCache {
         String hash = sha256(body);
         byte[] gzipped = compressible(contentType) ? gzip(body) : null;
         long seconds = clock.millis() / 1000;
-        String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                ZonedDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC));
+        String lastModified = HttpDate.format(Instant.ofEpochSecond(seconds));
         String etag = "\"" + hash + "\"";
         String gzipEtag = "\"" + hash + "-gz\"";
         WireHeaders wire = WireHeaders.of(
