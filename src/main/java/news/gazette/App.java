@@ -130,7 +130,8 @@ public final class App {
             c.jetty.host = config.host();
             c.jetty.threadPool = threadPool();
             c.startup.showJavalinBanner = false;
-            c.http.generateEtags = true;
+            // No c.http.generateEtags: Javalin's tags are unquoted checksums, which RFC 9110 does not allow. Pages,
+            // feeds, assets and images set strong tags of their own; the newsroom and health answers are no-store.
             c.http.prefer405over404 = true;
             // Finish requests in flight on shutdown (Javalin installs Jetty's StatisticsHandler for this).
             c.jetty.modifyServer(server -> {
