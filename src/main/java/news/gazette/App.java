@@ -107,19 +107,20 @@ public final class App {
         Pages pages = new Pages(config.templatesDir());
         Markdown markdown = new Markdown();
         StoryHandlers storyPages = new StoryHandlers(stories, markdown, pages, layouts, clock);
+        MediaStore media = new MediaStore(config.mediaDir());
         Newsroom newsroom = new Newsroom(
                 jdbc,
                 config.jdbcUrl(),
                 stories,
-                new MediaStore(config.mediaDir()),
+                media,
                 markdown,
                 pages,
                 site,
                 config.isHttps(),
                 config.adminPassword(),
                 clock);
-        FeedHandlers feeds =
-                new FeedHandlers(stories, new FeedRepository(jdbc), new FeedEntries(site, markdown), site, clock);
+        FeedHandlers feeds = new FeedHandlers(
+                stories, new FeedRepository(jdbc), new FeedEntries(site, markdown, media), site, clock);
         SearchHandlers searchPages = new SearchHandlers(search, pages, layouts, clock);
         SitemapHandlers sitemaps =
                 new SitemapHandlers(new SitemapRepository(jdbc), site, clock, SitemapHandlers.PART_SIZE);

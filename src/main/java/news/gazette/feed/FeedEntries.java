@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import news.gazette.media.MediaStore;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.Markdown;
 import news.gazette.story.StoryCorrection;
@@ -24,15 +25,17 @@ public final class FeedEntries {
 
     private final Site site;
     private final Markdown markdown;
+    private final MediaStore media;
     private final String idAuthority;
     // Feed readers poll all day and the same 20 bodies would be rendered on every poll; a save changes modified_at
     // and so the key, which is all the invalidation this needs.
     private final Cache<String, String> bodies =
             Caffeine.newBuilder().maximumSize(1_000).build();
 
-    public FeedEntries(Site site, Markdown markdown) {
+    public FeedEntries(Site site, Markdown markdown, MediaStore media) {
         this.site = site;
         this.markdown = markdown;
+        this.media = media;
         String host = URI.create(site.baseUrl()).getHost();
         this.idAuthority = host == null ? "localhost" : host.toLowerCase(Locale.ROOT);
     }
@@ -106,6 +109,10 @@ public final class FeedEntries {
             return null;
         }
         long size = site.assets().sizeOf(image.url());
+        if (size < 0) {
+            size = media.sizeOf(image.url());
+        }
+        // RSS requires a length and Rome always writes one: 0 is the convention for a size we cannot know.
         return new FeedEntry.Image(
                 site.url(image.url()),
                 imageType(image.url()),
