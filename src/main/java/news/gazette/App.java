@@ -43,6 +43,7 @@ import news.gazette.web.Pages;
 import news.gazette.web.RequestLog;
 import news.gazette.web.SecurityHeaders;
 import news.gazette.web.Site;
+import news.gazette.web.SiteSettings;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -119,8 +120,15 @@ public final class App {
                 config.isHttps(),
                 config.adminPassword(),
                 clock);
+        // Read once: entry ids keep the host the site had at its first start, wherever it is served from now.
+        String feedIdAuthority = new SiteSettings(jdbc)
+                .fixOnce(SiteSettings.FEED_ID_AUTHORITY, FeedEntries.authorityOf(config.baseUrl()));
         FeedHandlers feeds = new FeedHandlers(
-                stories, new FeedRepository(jdbc), new FeedEntries(site, markdown, media), site, clock);
+                stories,
+                new FeedRepository(jdbc),
+                new FeedEntries(site, markdown, media, feedIdAuthority),
+                site,
+                clock);
         SearchHandlers searchPages = new SearchHandlers(search, pages, layouts, clock);
         SitemapHandlers sitemaps =
                 new SitemapHandlers(new SitemapRepository(jdbc), site, clock, SitemapHandlers.PART_SIZE);

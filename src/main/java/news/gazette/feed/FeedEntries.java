@@ -32,12 +32,18 @@ public final class FeedEntries {
     private final Cache<String, String> bodies =
             Caffeine.newBuilder().maximumSize(1_000).build();
 
-    public FeedEntries(Site site, Markdown markdown, MediaStore media) {
+    /** @param idAuthority the authority of entry ids, fixed for the site's life (see {@link #authorityOf}) */
+    public FeedEntries(Site site, Markdown markdown, MediaStore media, String idAuthority) {
         this.site = site;
         this.markdown = markdown;
         this.media = media;
-        String host = URI.create(site.baseUrl()).getHost();
-        this.idAuthority = host == null ? "localhost" : host.toLowerCase(Locale.ROOT);
+        this.idAuthority = idAuthority;
+    }
+
+    /** The id authority a site takes at its first start: the host of its base URL then. */
+    public static String authorityOf(String baseUrl) {
+        String host = URI.create(baseUrl).getHost();
+        return host == null ? "localhost" : host.toLowerCase(Locale.ROOT);
     }
 
     public FeedEntry of(FeedItem item) {
@@ -65,8 +71,8 @@ public final class FeedEntries {
     }
 
     /**
-     * A {@code tag:} URI (RFC 4151) from the site's host, the day the story was created and its number: none of these
-     * change when the story is edited or its slug changes.
+     * A {@code tag:} URI (RFC 4151) from the site's id authority, the day the story was created and its number: none
+     * of these change when the story is edited or its slug changes, nor when the site moves to another address.
      */
     String id(FeedItem item) {
         return "tag:" + idAuthority + "," + TAG_DATE.format(item.createdAt()) + ":story/" + item.id();
