@@ -153,8 +153,12 @@ public final class App {
             c.requestLogger.http(RequestLog::line);
             c.requestLogger.http(metrics::record);
             c.events.serverStarted(changes::start);
-            c.events.serverStopped(changes::close);
-            c.events.serverStopped(db::close);
+            // One listener, to keep the order: Javalin runs a stage's listeners in no fixed order (a HashSet), and
+            // the poller's last poll needs the pool.
+            c.events.serverStopped(() -> {
+                changes.close();
+                db.close();
+            });
             c.appData(PageCache.KEY, pageCache);
             c.appData(SiteChangePoller.KEY, changes);
 
