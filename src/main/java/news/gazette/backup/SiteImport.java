@@ -75,8 +75,9 @@ public final class SiteImport {
             try {
                 jdbc.inTransaction(c -> {
                     refuseUnlessEmpty(c);
-                    clearFirstStart(
-                            c, manifest.path("tables").path("site_setting").asLong(0) > 0);
+                    boolean hasSettings =
+                            manifest.path("tables").path("site_setting").asLong(0) > 0;
+                    clearFirstStart(c, hasSettings);
                     for (String table : SiteExport.TABLES) {
                         ZipEntry entry = zip.getEntry(SiteExport.TABLE_FOLDER + table + ".jsonl");
                         long rows = entry == null ? 0 : insertRows(c, table, zip, entry);

@@ -20,7 +20,7 @@ public final class MediaHandlers {
         String name = ctx.pathParam("name");
         Path file = store.file(name).orElseThrow(NotFoundResponse::new);
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
-        // The name is a hash of the content, so it is a strong validator as it stands.
+        // A stored file is written once under its name and never changed, so the name is a strong validator.
         String etag = "\"" + name + "\"";
         ctx.header("ETag", etag);
         if (matches(ctx.header("If-None-Match"), etag)) {
