@@ -47,6 +47,7 @@ import news.gazette.web.RequestLog;
 import news.gazette.web.Section;
 import news.gazette.web.SecurityHeaders;
 import news.gazette.web.Site;
+import news.gazette.web.SiteSettings;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -110,10 +111,11 @@ public final class App {
         });
         Pages pages = new Pages(config.templatesDir());
         StoryHandlers storyPages = new StoryHandlers(stories, pages, layouts, clock);
+        MediaStore media = new MediaStore(config.mediaDir());
         Newsroom newsroom = new Newsroom(
                 jdbc,
                 config.jdbcUrl(),
-                new MediaStore(config.mediaDir()),
+                media,
                 markdown,
                 pages,
                 site,
@@ -121,7 +123,11 @@ public final class App {
                 config.adminPassword(),
                 clock,
                 new ClientAddress(config.trustedProxies()));
-        FeedHandlers feeds = new FeedHandlers(stories, new FeedRepository(jdbc), new FeedEntries(site), site, clock);
+        // Read once: entry ids keep the host the site had at its first start, wherever it is served from now.
+        String feedIdAuthority = new SiteSettings(jdbc)
+                .fixOnce(SiteSettings.FEED_ID_AUTHORITY, FeedEntries.authorityOf(config.baseUrl()));
+        FeedHandlers feeds = new FeedHandlers(
+                stories, new FeedRepository(jdbc), new FeedEntries(site, media, feedIdAuthority), site, clock);
         SearchHandlers searchPages = new SearchHandlers(search, pages, layouts, clock);
         SitemapHandlers sitemaps =
                 new SitemapHandlers(new SitemapRepository(jdbc), site, clock, SitemapHandlers.PART_SIZE);
@@ -132,7 +138,8 @@ public final class App {
             c.jetty.host = config.host();
             c.jetty.threadPool = threadPool();
             c.startup.showJavalinBanner = false;
-            c.http.generateEtags = true;
+            // No c.http.generateEtags: Javalin's tags are unquoted checksums, which RFC 9110 does not allow. Pages,
+            // feeds, assets and images set strong tags of their own; the newsroom and health answers are no-store.
             c.http.prefer405over404 = true;
             // Finish requests in flight on shutdown (Javalin installs Jetty's StatisticsHandler for this).
             c.jetty.modifyServer(server -> {
@@ -145,8 +152,12 @@ public final class App {
             c.requestLogger.http(RequestLog::line);
             c.requestLogger.http(metrics::record);
             c.events.serverStarted(changes::start);
-            c.events.serverStopped(changes::close);
-            c.events.serverStopped(db::close);
+            // One listener, to keep the order: Javalin runs a stage's listeners in no fixed order (a HashSet), and
+            // the poller's last poll needs the pool.
+            c.events.serverStopped(() -> {
+                changes.close();
+                db.close();
+            });
             c.appData(PageCache.KEY, pageCache);
             c.appData(SiteChangePoller.KEY, changes);
 

@@ -49,7 +49,8 @@ public final class SiteExport {
             "story_update",
             "story_slug_history",
             "story_revision",
-            "story_correction");
+            "story_correction",
+            "site_setting");
 
     /** Columns that never leave the instance. */
     static final Map<String, Set<String>> SECRET_COLUMNS = Map.of("account", Set.of("password_hash"));
@@ -167,6 +168,7 @@ public final class SiteExport {
         return switch (table) {
             case "story_tag" -> " order by story_id, position";
             case "story_slug_history" -> " order by old_slug";
+            case "site_setting" -> " order by name";
             default -> " order by id";
         };
     }

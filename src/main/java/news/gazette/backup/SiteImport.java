@@ -80,11 +80,14 @@ public final class SiteImport {
             try {
                 jdbc.inTransaction(c -> {
                     refuseUnlessEmpty(c);
-                    clearFirstStart(c);
+                    boolean hasSettings =
+                            manifest.path("tables").path("site_setting").asLong(0) > 0;
+                    clearFirstStart(c, hasSettings);
                     for (String table : SiteExport.TABLES) {
                         ZipEntry entry = zip.getEntry(SiteExport.TABLE_FOLDER + table + ".jsonl");
                         long rows = entry == null ? 0 : insertRows(c, table, zip, entry);
-                        long expected = manifest.path("tables").path(table).asLong(-1);
+                        // A table the exporting version did not have is in neither the manifest nor the file.
+                        long expected = manifest.path("tables").path(table).asLong(entry == null ? 0 : -1);
                         if (expected != rows) {
                             throw new Refused("The export's " + table + " holds " + rows + " rows; its manifest says "
                                     + expected + ". The file is damaged.");
@@ -127,10 +130,16 @@ public final class SiteImport {
         }
     }
 
-    /** Removes what a first start creates (the launch story, the first administrator), so the export replaces it. */
-    private static void clearFirstStart(Connection c) throws SQLException {
+    /**
+     * Removes what a first start creates (the launch story, the first administrator, and the site settings when the
+     * export has its own: its feed ids must stay the exporting site's), so the export replaces it.
+     */
+    private static void clearFirstStart(Connection c, boolean replaceSettings) throws SQLException {
         for (String table : List.of("story", "author", "tag", "admin_session", "sign_in_failure", "account")) {
             Jdbc.update(c, "delete from " + table);
+        }
+        if (replaceSettings) {
+            Jdbc.update(c, "delete from site_setting");
         }
     }
 

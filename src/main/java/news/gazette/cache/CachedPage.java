@@ -8,7 +8,7 @@ import java.util.Set;
 import news.gazette.change.ChangeKey;
 
 /**
- * One rendered public page: the body as sent, its gzip copy made once, strong ETags for each, when it was rendered, the
+ * One rendered public page: the body as sent, its gzip copy made once, strong ETags for each, its Last-Modified, the
  * few headers of the handler's own that travel with it, the dependency keys that invalidate it, the moment after which
  * it must be rendered again, whether its route ignores every query parameter, and its headers encoded once for the
  * fast path.

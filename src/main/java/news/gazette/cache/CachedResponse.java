@@ -1,10 +1,8 @@
 package news.gazette.cache;
 
 import io.javalin.http.Context;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
+import news.gazette.web.HttpDate;
 
 /**
  * Sends a cached page through Javalin: the gzip copy or the plain bytes, or a bodiless 304 when the client's copy is
@@ -52,16 +50,9 @@ final class CachedResponse {
             }
             return false;
         }
-        if (ifModifiedSince != null) {
-            try {
-                long since = ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toEpochSecond();
-                return page.lastModifiedSeconds() <= since;
-            } catch (DateTimeParseException e) {
-                return false;
-            }
-        }
-        return false;
+        // A date that is none of HTTP's three forms is ignored, as RFC 9110 asks.
+        Long since = HttpDate.parseSeconds(ifModifiedSince);
+        return since != null && page.lastModifiedSeconds() <= since;
     }
 
     /** Whether {@code Accept-Encoding} allows gzip: named (or {@code *}) without {@code q=0}. */

@@ -18,9 +18,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -38,6 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 import news.gazette.change.ChangeKey;
+import news.gazette.web.HttpDate;
 
 /**
  * Rendered public pages held in memory, invalidated by what changed rather than expired by a guess.
@@ -47,7 +45,8 @@ import news.gazette.change.ChangeKey;
  * or the templates. While rendering, a handler names what the page shows with {@link #dependsOn} ({@link ChangeKey}s such as
  * {@code story:12}, {@code tag:3}, {@code list}); a page that names nothing depends on {@link ChangeKey#ANY}, which every
  * change carries. {@link SiteChangePoller} feeds the changes in, from this instance and from every other one sharing the
- * database.
+ * database. With {@link #lastModified} it says when what it shows last changed, which becomes its
+ * {@code Last-Modified}.
  *
  * <p>Responses say {@code Cache-Control: public, no-cache}: a CDN or browser may keep the page but must revalidate it
  * each time, which costs us a 304 from memory and keeps the one-second freshness promise, whatever the CDN.
@@ -64,6 +63,7 @@ public final class PageCache {
     private static final String DEPENDENCIES = "gazette.cache.dependencies";
     private static final String UNCACHEABLE = "gazette.cache.uncacheable";
     private static final String EXPIRES = "gazette.cache.expires";
+    private static final String LAST_MODIFIED = "gazette.cache.last-modified";
     // Headers of the handler's own that are part of the page and must come with every copy of it.
     private static final List<String> OWN_HEADERS = List.of("X-Robots-Tag");
     private static final int MAX_PATHS_WITH_PARAMETERS = 64;
@@ -79,6 +79,7 @@ public final class PageCache {
     private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
     // The query parameters that count, by path, for routes cached with some (search): learned as they are served.
     private final ConcurrentHashMap<String, String[]> namedParameters = new ConcurrentHashMap<>();
+    private final LastModified dates = new LastModified();
     private final Counter hits;
     private final Counter misses;
     private final Counter invalidated;
@@ -150,6 +151,17 @@ public final class PageCache {
         Instant earlier = ctx.attribute(EXPIRES);
         if (earlier == null || moment.isBefore(earlier)) {
             ctx.attribute(EXPIRES, moment);
+        }
+    }
+
+    /**
+     * Declares, while rendering, when something the page shows last changed; the newest declared moment wins and is
+     * the page's {@code Last-Modified}. A page that declares nothing is dated when it is rendered.
+     */
+    public static void lastModified(Context ctx, Instant moment) {
+        Instant newest = ctx.attribute(LAST_MODIFIED);
+        if (moment != null && (newest == null || moment.isAfter(newest))) {
+            ctx.attribute(LAST_MODIFIED, moment);
         }
     }
 
@@ -302,6 +314,8 @@ public final class PageCache {
             }
         }
         CachedPage page = render(
+                key,
+                ctx.attribute(LAST_MODIFIED),
                 result.readAllBytes(),
                 contentType == null ? "text/html; charset=utf-8" : contentType,
                 List.copyOf(ownHeaders),
@@ -324,6 +338,8 @@ public final class PageCache {
     }
 
     private CachedPage render(
+            String key,
+            Instant changed,
             byte[] body,
             String contentType,
             List<Map.Entry<String, String>> ownHeaders,
@@ -332,11 +348,10 @@ public final class PageCache {
             boolean ignoresQuery) {
         String hash = sha256(body);
         byte[] gzipped = compressible(contentType) ? gzip(body) : null;
-        long seconds = clock.millis() / 1000;
-        String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                ZonedDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC));
         String etag = "\"" + hash + "\"";
         String gzipEtag = "\"" + hash + "-gz\"";
+        long seconds = dates.seconds(key, etag, changed, clock.instant());
+        String lastModified = HttpDate.format(Instant.ofEpochSecond(seconds));
         WireHeaders wire = WireHeaders.of(
                 contentType,
                 body.length,

@@ -37,6 +37,8 @@ public final class SiteChangePoller implements AutoCloseable {
     private static final int LOOKBACK = 64;
     private static final int KEEP_ROWS = 10_000;
     private static final int POLLS_BETWEEN_PRUNES = 3_000;
+    // A poll takes milliseconds; one still running after this is stuck on the database, and the stop goes on.
+    private static final long CLOSE_WAIT_SECONDS = 10;
 
     private final Jdbc jdbc;
     private final ChangeLog changeLog;
@@ -74,11 +76,30 @@ public final class SiteChangePoller implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops polling and returns once a poll under way has finished: its queries need the connection pool, which closes
+     * next, and a poll left running would fail on the closed pool and log a stack trace at a clean stop.
+     */
     @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
+    public void close() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            stopping = timer;
             timer = null;
+        }
+        if (stopping == null) {
+            return;
+        }
+        // Not under the lock: a poll about to start needs it, and is let run (it is waited for, not interrupted).
+        stopping.shutdown();
+        try {
+            if (!stopping.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("A poll for site changes did not finish within {} s of the stop", CLOSE_WAIT_SECONDS);
+                stopping.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            stopping.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import news.gazette.media.MediaStore;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.StoryCorrection;
 import news.gazette.web.Dates;
@@ -22,16 +23,24 @@ public final class FeedEntries {
     private static final DateTimeFormatter TAG_DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final Site site;
+    private final MediaStore media;
     private final String idAuthority;
     // Feed readers poll all day and the same 20 bodies would be made absolute on every rebuild; a save changes
     // modified_at and so the key, which is all the invalidation this needs.
     private final Cache<String, String> bodies =
             Caffeine.newBuilder().maximumSize(1_000).build();
 
-    public FeedEntries(Site site) {
+    /** @param idAuthority the authority of entry ids, fixed for the site's life (see {@link #authorityOf}) */
+    public FeedEntries(Site site, MediaStore media, String idAuthority) {
         this.site = site;
-        String host = URI.create(site.baseUrl()).getHost();
-        this.idAuthority = host == null ? "localhost" : host.toLowerCase(Locale.ROOT);
+        this.media = media;
+        this.idAuthority = idAuthority;
+    }
+
+    /** The id authority a site takes at its first start: the host of its base URL then. */
+    public static String authorityOf(String baseUrl) {
+        String host = URI.create(baseUrl).getHost();
+        return host == null ? "localhost" : host.toLowerCase(Locale.ROOT);
     }
 
     public FeedEntry of(FeedItem item) {
@@ -59,8 +68,8 @@ public final class FeedEntries {
     }
 
     /**
-     * A {@code tag:} URI (RFC 4151) from the site's host, the day the story was created and its number: none of these
-     * change when the story is edited or its slug changes.
+     * A {@code tag:} URI (RFC 4151) from the site's id authority, the day the story was created and its number: none
+     * of these change when the story is edited or its slug changes, nor when the site moves to another address.
      */
     String id(FeedItem item) {
         return "tag:" + idAuthority + "," + TAG_DATE.format(item.createdAt()) + ":story/" + item.id();
@@ -103,6 +112,10 @@ public final class FeedEntries {
             return null;
         }
         long size = site.assets().sizeOf(image.url());
+        if (size < 0) {
+            size = media.sizeOf(image.url());
+        }
+        // RSS requires a length and Rome always writes one: 0 is the convention for a size we cannot know.
         return new FeedEntry.Image(
                 site.url(image.url()),
                 imageType(image.url()),

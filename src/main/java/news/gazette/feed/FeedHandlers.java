@@ -106,6 +106,7 @@ public final class FeedHandlers {
     private static void serve(Context ctx, FeedFormat format, Feed feed, List<FeedItem> items, ChangeKey listKey) {
         PageCache.dependsOn(ctx, listKey);
         items.forEach(item -> PageCache.dependsOn(ctx, ChangeKey.story(item.id())));
+        PageCache.lastModified(ctx, feed.updated());
         byte[] body = switch (format) {
             case RSS -> RssFeed.write(feed);
             case ATOM -> AtomFeed.write(feed);

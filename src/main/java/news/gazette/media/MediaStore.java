@@ -118,6 +118,25 @@ public final class MediaStore {
         });
     }
 
+    /**
+     * The size in bytes of the uploaded image at {@code url} (a {@code /media/} address, as a story names it), or -1
+     * when no such file is stored. Feeds need it for enclosures.
+     */
+    public long sizeOf(String url) {
+        if (url == null || !url.startsWith(ImageVariants.PREFIX)) {
+            return -1;
+        }
+        return file(url.substring(ImageVariants.PREFIX.length()))
+                .map(path -> {
+                    try {
+                        return Files.size(path);
+                    } catch (IOException e) {
+                        return -1L;
+                    }
+                })
+                .orElse(-1L);
+    }
+
     /** The stored file called {@code name}, if the name is well-formed and the file exists. */
     public Optional<Path> file(String name) {
         if (name == null || !ImageVariants.FILE_NAME.matcher(name).matches()) {

@@ -46,7 +46,9 @@ public final class SitemapHandlers {
         Instant now = clock.instant();
         if (sitemaps.countPublished(now) <= partSize) {
             List<Url> urls = pageUrls(now);
-            sitemaps.publishedBetween(1, Long.MAX_VALUE, now).forEach(story -> urls.add(storyUrl(story)));
+            List<SitemapRepository.StoryUrl> stories = sitemaps.publishedBetween(1, Long.MAX_VALUE, now);
+            stories.forEach(story -> urls.add(storyUrl(story)));
+            lastModified(ctx, stories);
             send(ctx, SitemapXml.urlset(urls));
             return;
         }
@@ -74,10 +76,9 @@ public final class SitemapHandlers {
         if ((n - 1) * partSize >= Math.max(1, sitemaps.maxStoryId())) {
             throw new NotFoundResponse();
         }
-        List<Url> urls = sitemaps.publishedBetween((n - 1) * partSize + 1, n * partSize, now).stream()
-                .map(this::storyUrl)
-                .toList();
-        send(ctx, SitemapXml.urlset(urls));
+        List<SitemapRepository.StoryUrl> stories = sitemaps.publishedBetween((n - 1) * partSize + 1, n * partSize, now);
+        lastModified(ctx, stories);
+        send(ctx, SitemapXml.urlset(stories.stream().map(this::storyUrl).toList()));
     }
 
     public void news(Context ctx) {
@@ -88,6 +89,7 @@ public final class SitemapHandlers {
                 .map(SitemapRepository.StoryUrl::publishedAt)
                 .min(Instant::compareTo)
                 .ifPresent(oldest -> PageCache.expiresAt(ctx, oldest.plus(NEWS_WINDOW)));
+        lastModified(ctx, recent);
         send(ctx, SitemapXml.news(site.baseUrl(), site.name(), site.language(), recent));
     }
 
@@ -113,6 +115,14 @@ public final class SitemapHandlers {
 
     private Url storyUrl(SitemapRepository.StoryUrl story) {
         return new Url(site.url(story.path()), story.lastModified());
+    }
+
+    /**
+     * The newest change among the listed stories dates the file. The index and the pages part list no story and are
+     * dated by the page cache when rendered.
+     */
+    private static void lastModified(Context ctx, List<SitemapRepository.StoryUrl> stories) {
+        stories.forEach(story -> PageCache.lastModified(ctx, story.lastModified()));
     }
 
     /** Validators, 304s and compression come from the page cache the routes are wrapped in. */

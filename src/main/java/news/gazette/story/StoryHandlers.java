@@ -62,16 +62,18 @@ public final class StoryHandlers {
         PageCache.dependsOn(ctx, ChangeKey.story(story.id()));
         story.tags().forEach(tag -> PageCache.dependsOn(ctx, ChangeKey.tag(tag.id())));
         dependsOnCards(ctx, related);
+        // A save without an update note (a typo fixed) changes what readers see as well: modifiedAt counts too.
+        PageCache.lastModified(ctx, story.lastChangedAt());
+        PageCache.lastModified(ctx, story.modifiedAt());
         var layout = layouts.of(story.headline(), story.summary(), story.path());
         pages.render(ctx, "story/show.jte", new ArticlePage(layout, story, story.body(), related));
     }
 
     public void corrections(Context ctx) {
         var layout = layouts.of("Corrections", "Corrections to our stories, newest first.", "/corrections");
-        pages.render(
-                ctx,
-                "story/corrections.jte",
-                new CorrectionsPage(layout, stories.findCorrections(200, clock.instant())));
+        List<CorrectionListing> corrections = stories.findCorrections(200, clock.instant());
+        corrections.forEach(correction -> PageCache.lastModified(ctx, correction.postedAt()));
+        pages.render(ctx, "story/corrections.jte", new CorrectionsPage(layout, corrections));
     }
 
     public void tag(Context ctx) {
@@ -108,6 +110,7 @@ public final class StoryHandlers {
             throw new NotFoundResponse();
         }
         dependsOnCards(ctx, page.items());
+        lastModifiedOfCards(ctx, page.items());
         StoryCard lead = number == 1 && !page.isEmpty() ? page.items().get(0) : null;
         List<StoryCard> latest = lead == null
                 ? page.items()
@@ -123,6 +126,7 @@ public final class StoryHandlers {
             throw new NotFoundResponse();
         }
         dependsOnCards(ctx, page.items());
+        lastModifiedOfCards(ctx, page.items());
         String path = page.number() == 1 ? basePath : basePath + "/page/" + page.number();
         String title = page.number() == 1 ? heading : heading + ", page " + page.number();
         var layout = layouts.of(title, intro, path);
@@ -132,6 +136,14 @@ public final class StoryHandlers {
     /** The page shows these stories: an edit to any of them drops it from the page cache. */
     private static void dependsOnCards(Context ctx, List<StoryCard> cards) {
         cards.forEach(card -> PageCache.dependsOn(ctx, ChangeKey.story(card.id())));
+    }
+
+    /** A list shows each story's headline, summary and dates, which change when it is published or updated. */
+    private static void lastModifiedOfCards(Context ctx, List<StoryCard> cards) {
+        for (StoryCard card : cards) {
+            PageCache.lastModified(ctx, card.publishedAt());
+            PageCache.lastModified(ctx, card.updatedAt());
+        }
     }
 
     /** {@code /page/1} of any list is its plain address; send readers and crawlers there for good. */
