@@ -26,7 +26,31 @@ public final class Markdown {
     private final Safelist safelist;
 
     public Markdown() {
-        MutableDataSet options = new MutableDataSet()
+        MutableDataSet options = options()
+                // The same heading parser, asked only about lines that could be headings; see HeadingStartFilter.
+                .set(Parser.HEADING_PARSER, false);
+        this.parser = Parser.builder(options)
+                .customBlockParserFactory(new HeadingStartFilter())
+                .build();
+        this.renderer = HtmlRenderer.builder(options).build();
+        this.safelist = safelist();
+    }
+
+    /** Renders {@code markdown}; null or blank input renders as empty HTML. */
+    public RenderedHtml render(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return RenderedHtml.EMPTY;
+        }
+        String unsafe = renderer.render(parser.parse(markdown));
+        // The base URI only lets jsoup judge relative links; preserveRelativeLinks keeps them relative.
+        Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+        String safe = Jsoup.clean(unsafe, "http://gazette.invalid/", safelist, output);
+        return new RenderedHtml(safe);
+    }
+
+    /** flexmark's options for stories, as flexmark ships them; the constructor swaps in the heading filter. */
+    static MutableDataSet options() {
+        return new MutableDataSet()
                 .set(
                         Parser.EXTENSIONS,
                         List.of(
@@ -41,9 +65,10 @@ public final class Markdown {
                 .set(HtmlRenderer.SOFT_BREAK, "\n")
                 .set(TablesExtension.WITH_CAPTION, false)
                 .set(TablesExtension.CLASS_NAME, "");
-        this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
-        this.safelist = Safelist.relaxed()
+    }
+
+    static Safelist safelist() {
+        return Safelist.relaxed()
                 .removeTags("div", "span", "colgroup", "col")
                 .addTags("del", "s", "hr", "figure", "figcaption")
                 .addAttributes("h1", "id")
@@ -59,17 +84,5 @@ public final class Markdown {
                 .removeProtocols("img", "src", "http")
                 .addProtocols("img", "src", "http", "https")
                 .preserveRelativeLinks(true);
-    }
-
-    /** Renders {@code markdown}; null or blank input renders as empty HTML. */
-    public RenderedHtml render(String markdown) {
-        if (markdown == null || markdown.isBlank()) {
-            return RenderedHtml.EMPTY;
-        }
-        String unsafe = renderer.render(parser.parse(markdown));
-        // The base URI only lets jsoup judge relative links; preserveRelativeLinks keeps them relative.
-        Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
-        String safe = Jsoup.clean(unsafe, "http://gazette.invalid/", safelist, output);
-        return new RenderedHtml(safe);
     }
 }
