@@ -7,6 +7,7 @@ import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -18,6 +19,11 @@ import org.jsoup.safety.Safelist;
  * <p>Two independent guards: flexmark escapes any raw HTML in the source, and jsoup then keeps only an allow-list of
  * elements, attributes and URL schemes, so a {@code javascript:} link or an event handler cannot survive either way.
  * This class is the only place that creates {@link RenderedHtml}.
+ *
+ * <p>The cost of a render is bounded, whatever the body: {@link #render} refuses a body that nests too deep, has too
+ * many indented or quoted lines, or whose markup takes too much work to resolve, with a
+ * {@link MarkdownTooComplexException} whose message is written for the editor. A 200,000-character body renders or
+ * is refused in about a fifth of a second at most.
  */
 public final class Markdown {
 
@@ -36,16 +42,46 @@ public final class Markdown {
         this.safelist = safelist();
     }
 
-    /** Renders {@code markdown}; null or blank input renders as empty HTML. */
+    /** What one render cost, in counts rather than time, so tests can bound it without a clock. */
+    record Rendering(RenderedHtml html, long reads, long readBudget, long allocatedBytes, long allocationBudget) {}
+
+    /**
+     * Renders {@code markdown}; null or blank input renders as empty HTML.
+     *
+     * @throws MarkdownTooComplexException if the body would cost too much to format; its message says why, for the
+     *     editor, and the caller still has the text to show back in the form
+     */
     public RenderedHtml render(String markdown) {
+        return renderMeasured(markdown).html();
+    }
+
+    Rendering renderMeasured(String markdown) {
         if (markdown == null || markdown.isBlank()) {
-            return RenderedHtml.EMPTY;
+            return new Rendering(RenderedHtml.EMPTY, 0, 0, 0, 0);
         }
-        String unsafe = renderer.render(parser.parse(markdown));
-        // The base URI only lets jsoup judge relative links; preserveRelativeLinks keeps them relative.
-        Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
-        String safe = Jsoup.clean(unsafe, "http://gazette.invalid/", safelist, output);
-        return new RenderedHtml(safe);
+        MarkdownLimits.check(markdown);
+        return renderOnThisThread(markdown);
+    }
+
+    private Rendering renderOnThisThread(String markdown) {
+        MeteredText text = new MeteredText(markdown);
+        try {
+            String unsafe = renderer.render(parser.parse(BasedSequence.of(text)));
+            long reads = text.reads();
+            long allocated = text.allocatedBytes();
+            // The base URI only lets jsoup judge relative links; preserveRelativeLinks keeps them relative.
+            Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+            String safe = Jsoup.clean(unsafe, "http://gazette.invalid/", safelist, output);
+            return new Rendering(new RenderedHtml(safe), reads, text.budget(), allocated, text.allocationBudget());
+        } catch (MeteredText.BudgetSpent e) {
+            throw (e.allocation
+                            ? MarkdownTooComplexException.tooManyPieces()
+                            : MarkdownTooComplexException.tangledMarkup())
+                    .afterWork(text);
+        } catch (StackOverflowError e) {
+            // The last resort, for one construct too long for the stack; the limits and budgets stop the rest.
+            throw MarkdownTooComplexException.longConstruct().afterWork(text);
+        }
     }
 
     /** flexmark's options for stories, as flexmark ships them; the constructor swaps in the heading filter. */
