@@ -37,6 +37,7 @@ public final class Markdown {
                 .set(Parser.HEADING_PARSER, false);
         this.parser = Parser.builder(options)
                 .customBlockParserFactory(new HeadingStartFilter())
+                .postProcessorFactory(new InlineNestingCheck())
                 .build();
         this.renderer = HtmlRenderer.builder(options).build();
         this.safelist = safelist();
@@ -78,6 +79,8 @@ public final class Markdown {
                             ? MarkdownTooComplexException.tooManyPieces()
                             : MarkdownTooComplexException.tangledMarkup())
                     .afterWork(text);
+        } catch (MarkdownTooComplexException e) {
+            throw e.afterWork(text); // from InlineNestingCheck, inside the parse
         } catch (StackOverflowError e) {
             // The last resort, for one construct too long for the stack; the limits and budgets stop the rest.
             throw MarkdownTooComplexException.longConstruct().afterWork(text);

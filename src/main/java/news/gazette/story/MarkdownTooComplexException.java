@@ -13,7 +13,10 @@ public final class MarkdownTooComplexException extends RuntimeException {
 
     /** Why the body was refused, for logs and tests; the message already says it in words. */
     public enum Reason {
-        /** Quotes or lists nested deeper than {@link MarkdownLimits#MAX_NESTING}. */
+        /**
+         * Quotes or lists nested deeper than {@link MarkdownLimits#MAX_NESTING}, or emphasis and links deeper than
+         * {@link InlineNestingCheck#MAX_INLINE_NESTING}.
+         */
         NESTING,
         /** More indented or quoted lines, tabs, escapes and entities than {@link MarkdownLimits#MAX_SEGMENT_SOURCES}. */
         TOO_MANY_LINES,
@@ -60,6 +63,13 @@ public final class MarkdownTooComplexException extends RuntimeException {
                 Reason.NESTING,
                 "The body nests quotes or lists more than " + limit + " levels deep (on line " + number(line)
                         + "). Flatten some of that nesting so the story can be formatted.");
+    }
+
+    static MarkdownTooComplexException inlineNesting(int limit, int line) {
+        return new MarkdownTooComplexException(
+                Reason.NESTING,
+                "The body nests emphasis, strikethrough or links more than " + limit + " levels deep (on line "
+                        + number(line) + "). Remove some of the * _ ~ or [ ] markers there.");
     }
 
     static MarkdownTooComplexException tooManyLines(int prefixedLines, int segmentSources, int limit) {
