@@ -9,6 +9,11 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
@@ -26,6 +31,17 @@ import org.jsoup.safety.Safelist;
  * is refused in about a fifth of a second at most.
  */
 public final class Markdown {
+
+    /**
+     * flexmark matches some constructs with regexes that recurse once per character (an HTML comment, a link title, a
+     * line of {@code *}), so 1,500 characters of one overflow a 1 MB request thread's stack. On 64 MB a 190,000
+     * character link title or comment, or 140,000 {@code *}, still renders (measured); only longer ones are refused.
+     * The stack is reserved, not used: only a render that recurses that deep touches it, and idle threads end after a
+     * minute, which returns it.
+     */
+    private static final long RENDER_STACK_BYTES = 64L << 20;
+
+    private static final ThreadPoolExecutor RENDERING = renderingThreads();
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -61,7 +77,22 @@ public final class Markdown {
             return new Rendering(RenderedHtml.EMPTY, 0, 0, 0, 0);
         }
         MarkdownLimits.check(markdown);
-        return renderOnThisThread(markdown);
+        Future<Rendering> rendering = RENDERING.submit(() -> renderOnThisThread(markdown));
+        try {
+            return rendering.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            rendering.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while rendering Markdown", e);
+        }
     }
 
     private Rendering renderOnThisThread(String markdown) {
@@ -82,7 +113,7 @@ public final class Markdown {
         } catch (MarkdownTooComplexException e) {
             throw e.afterWork(text); // from InlineNestingCheck, inside the parse
         } catch (StackOverflowError e) {
-            // The last resort, for one construct too long for the stack; the limits and budgets stop the rest.
+            // The last resort, for a construct longer than the big stack allows; the limits and budgets stop the rest.
             throw MarkdownTooComplexException.longConstruct().afterWork(text);
         }
     }
@@ -123,5 +154,21 @@ public final class Markdown {
                 .removeProtocols("img", "src", "http")
                 .addProtocols("img", "src", "http", "https")
                 .preserveRelativeLinks(true);
+    }
+
+    /**
+     * Renders run here rather than on the caller's thread, for the stack. As many threads as cores: rendering is all
+     * CPU, so more would only queue inside the OS instead of here.
+     */
+    private static ThreadPoolExecutor renderingThreads() {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(null, task, "markdown-render", RENDER_STACK_BYTES);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 }
