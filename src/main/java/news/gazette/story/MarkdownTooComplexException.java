@@ -22,7 +22,10 @@ public final class MarkdownTooComplexException extends RuntimeException {
         TOO_MANY_LINES,
         /** Markup (brackets, emphasis, backticks, entities...) that takes too many reads to resolve. */
         TANGLED_MARKUP,
-        /** So many nodes, or such long quoted, listed or indented blocks, that building them allocates too much. */
+        /**
+         * So many nodes, or such long quoted, listed or indented blocks, that building them allocates too much; or
+         * more links and images than {@link Markdown#MAX_LINKS}.
+         */
         TOO_MANY_PIECES,
         /** One construct (a link title, an HTML comment or tag, a line of symbols) too long to match. */
         LONG_CONSTRUCT
@@ -96,6 +99,14 @@ public final class MarkdownTooComplexException extends RuntimeException {
                 "The body is too complex to format: it has too many pieces for one story (lines in one quote, list"
                         + " or code block, list items, table cells, headings or links). Split it into more than one"
                         + " story, or break up its longest quote, list, table or code block.");
+    }
+
+    static MarkdownTooComplexException tooManyLinks(int links, int limit) {
+        return new MarkdownTooComplexException(
+                Reason.TOO_MANY_PIECES,
+                "The body is too complex to format: it has " + number(links) + " links and images (counting web and"
+                        + " email addresses), and one story may have at most " + number(limit)
+                        + ". Split it into more than one story.");
     }
 
     static MarkdownTooComplexException longConstruct() {

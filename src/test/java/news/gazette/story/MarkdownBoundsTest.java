@@ -97,6 +97,19 @@ class MarkdownBoundsTest {
     }
 
     @Test
+    void a_paragraph_of_300_links_renders_though_each_link_rereads_the_paragraph() {
+        Markdown.Rendering rendering = markdown.renderMeasured("see [x](https://example.org/a) and ".repeat(300));
+        assertThat(rendering.reads()).isGreaterThan(100L * 300 * 35).isLessThanOrEqualTo(rendering.readBudget());
+    }
+
+    @Test
+    void more_links_than_the_limit_are_refused_before_jsoup_resolves_them() {
+        assertRefused("a@b.c ".repeat(Markdown.MAX_LINKS + 1), Reason.TOO_MANY_PIECES);
+        assertThat(markdown.render("[x](/y)\n\n".repeat(Markdown.MAX_LINKS)).html())
+                .contains("<a href=\"/y\">x</a>");
+    }
+
+    @Test
     void a_callers_small_stack_does_not_matter_because_flexmark_runs_on_its_own() throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread small = new Thread(

@@ -36,6 +36,7 @@ final class PathologicalMarkdown {
         shape("![a]( repeated", n -> repeat("![a](", n));
         shape("[a](b \" repeated", n -> repeat("[a](b \"", n));
         shape("[a][b] references", n -> repeat("[a][b]", n));
+        shape("links in one paragraph", n -> repeat("see [x](https://example.org/a) and ", n));
         shape("reference definitions and uses", PathologicalMarkdown::references);
         shape("[a]: then < lines", n -> repeat("[a]:\n<", n));
         shape(
