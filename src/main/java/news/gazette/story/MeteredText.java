@@ -33,18 +33,19 @@ final class MeteredText implements CharSequence {
      * Stories read about 14 characters per character of source. Links are dearer: on JDK 17 every regex match flexmark
      * keeps copies its whole input ({@code Matcher.toMatchResult()} calls {@code toString()}), so each link in a
      * paragraph re-reads the paragraph twice; the base lets a 15 kB paragraph of 300 links through. flexmark reads
-     * about 350,000 characters a millisecond, so the whole budget of a 200 kB body is about 110 ms.
+     * 160,000 to 350,000 characters a millisecond, depending on what it matches, so spending the whole budget of a
+     * 200 kB body takes 70 to 160 ms.
      */
-    static final long READS_PER_CHAR = 150;
+    static final long READS_PER_CHAR = 75;
 
     static final long READS_BASE = 10_000_000;
 
     /**
      * Stories allocate 100 to 350 bytes per character of source; small ones more, hence the base. Allocation is
-     * what flexmark's time follows once reads are bounded: spending this budget on a 200 kB body takes about 120 ms
+     * what flexmark's time follows once reads are bounded: spending this budget on a 200 kB body takes about 150 ms
      * (a 200 kB table of one-word cells, at 860 bytes per character, is refused; 100 kB of it is not).
      */
-    static final long BYTES_PER_CHAR = 700;
+    static final long BYTES_PER_CHAR = 600;
 
     static final long BYTES_BASE = 32L << 20;
 
