@@ -62,6 +62,19 @@ class MarkdownBoundsTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> random_inline_markup_up_to_the_body_limit_renders_safely_or_is_refused_within_budget() {
+        Random random = new Random(1_999);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int size = (int) Math.round(
+                    Math.pow(10, 2 + random.nextDouble() * Math.log10(PathologicalMarkdown.MAX_BODY / 100.0)));
+            String body = PathologicalMarkdown.randomInlineMix(new Random(random.nextLong()), size);
+            tests.add(dynamicTest("inline mix " + i + " of " + body.length(), () -> assertBoundedOutcome(body)));
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
     Stream<DynamicTest> random_mixes_of_pathological_shapes_render_safely_or_are_refused_within_budget() {
         Random random = new Random(7);
         List<String> shapes = new ArrayList<>(PathologicalMarkdown.SHAPES.keySet());

@@ -126,6 +126,55 @@ final class PathologicalMarkdown {
         return body.toString();
     }
 
+    /**
+     * Like {@link #randomMix} but without quote or list markers or indentation, so that long bodies are not all
+     * refused for nesting and the inline parser, the renderer and jsoup get the mix.
+     */
+    static String randomInlineMix(Random random, int length) {
+        String[] atoms = {
+            "\n",
+            "\n\n",
+            "*",
+            "**",
+            "_",
+            "~~",
+            "[",
+            "]",
+            "(",
+            ")",
+            "![",
+            "](",
+            "<",
+            "</",
+            "<a ",
+            "`",
+            "```",
+            "&amp;",
+            "&",
+            "#",
+            "|",
+            "|-",
+            "www.",
+            "http://",
+            "a@b.c",
+            "\"",
+            "'",
+            "\\",
+            "word ",
+            "a",
+            " ",
+            "=\n",
+            "[a]: /u\n",
+            "<!--",
+            "-->",
+            "...",
+            "--",
+            "[x](/y)",
+            "<https://e.org>"
+        };
+        return mix(random, length, atoms);
+    }
+
     /** A random mix of Markdown's special characters and ordinary text, runs of each up to 50 long. */
     static String randomMix(Random random, int length) {
         String[] atoms = {
@@ -177,6 +226,10 @@ final class PathologicalMarkdown {
             "...",
             "--"
         };
+        return mix(random, length, atoms);
+    }
+
+    private static String mix(Random random, int length, String[] atoms) {
         StringBuilder body = new StringBuilder(length + 64);
         while (body.length() < length) {
             String atom = atoms[random.nextInt(atoms.length)];
