@@ -36,8 +36,8 @@ public final class Markdown {
      * flexmark matches some constructs with regexes that recurse once per character (an HTML comment, a link title, a
      * line of {@code *}), so 1,500 characters of one overflow a 1 MB request thread's stack. On 64 MB a 190,000
      * character link title or comment, or 140,000 {@code *}, still renders (measured); only longer ones are refused.
-     * The stack is reserved, not used: only a render that recurses that deep touches it, and idle threads end after a
-     * minute, which returns it.
+     * The stack is reserved, not committed: only a render that recurses that deep touches it, and idle threads end
+     * after a minute, which returns what they touched.
      */
     private static final long RENDER_STACK_BYTES = 64L << 20;
 

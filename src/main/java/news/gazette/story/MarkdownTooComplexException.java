@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * Thrown by {@link Markdown#render(String)} for a body it refuses to format because formatting it would cost more
- * than a story is allowed to: nesting too deep, too many indented or quoted lines, or markup too tangled. {@link #getMessage()} is
- * written for the editor who typed the body, so a form can show it next to the field as it is; nothing about the
- * body itself is lost, the caller still has the text.
+ * than a story is allowed to: nesting too deep, too many indented or quoted lines, too many pieces or links, or markup
+ * too tangled. {@link #getMessage()} is written for the editor who typed the body, so a form can show it next to the
+ * field as it is; nothing about the body itself is lost, the caller still has the text.
  */
 public final class MarkdownTooComplexException extends RuntimeException {
 
