@@ -30,7 +30,7 @@ final class MarkdownLimits {
     private static final int SEGMENTS_PER_INDENTED_LINE = 3;
 
     /** What the scan found; line numbers are 1-based. */
-    record Shape(int deepest, int deepestLine, int prefixedLines, int segmentSources) {}
+    record Shape(int deepest, int deepestLine, int prefixedLines, int escapes, int segmentSources) {}
 
     private MarkdownLimits() {}
 
@@ -40,8 +40,7 @@ final class MarkdownLimits {
             throw MarkdownTooComplexException.nesting(MAX_NESTING, shape.deepestLine());
         }
         if (shape.segmentSources() > MAX_SEGMENT_SOURCES) {
-            throw MarkdownTooComplexException.tooManyLines(
-                    shape.prefixedLines(), shape.segmentSources(), MAX_SEGMENT_SOURCES);
+            throw MarkdownTooComplexException.tooManyLines(shape.prefixedLines(), shape.escapes());
         }
     }
 
@@ -51,6 +50,7 @@ final class MarkdownLimits {
         int sources = 0;
         int lineNumber = 0;
         int prefixedLines = 0;
+        int escapes = 0;
         int start = 0;
         while (true) {
             lineNumber++;
@@ -70,9 +70,11 @@ final class MarkdownLimits {
             if (segments > 0) {
                 prefixedLines++;
             }
-            sources += segments + escapesTabsAndEntities(text, start, end);
+            int lineEscapes = escapesTabsAndEntities(text, start, end);
+            escapes += lineEscapes;
+            sources += segments + lineEscapes;
             if (end == text.length()) {
-                return new Shape(deepest, deepestLine, prefixedLines, sources);
+                return new Shape(deepest, deepestLine, prefixedLines, escapes, sources);
             }
             // Like flexmark: \n, \r and \r\n each end a line.
             boolean crlf = text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n';

@@ -75,14 +75,14 @@ public final class MarkdownTooComplexException extends RuntimeException {
                         + number(line) + "). Remove some of the * _ ~ or [ ] markers there.");
     }
 
-    static MarkdownTooComplexException tooManyLines(int prefixedLines, int segmentSources, int limit) {
-        int others = segmentSources - prefixedLines;
+    static MarkdownTooComplexException tooManyLines(int prefixedLines, int escapes) {
+        String lines = number(prefixedLines) + " indented or quoted lines";
+        String others = number(escapes) + " tabs, \\ escapes and &-entities";
+        String what = prefixedLines == 0 ? others : escapes == 0 ? lines : lines + " and " + others;
         return new MarkdownTooComplexException(
                 Reason.TOO_MANY_LINES,
-                "The body is too long to format: it has " + number(prefixedLines) + " indented or quoted lines"
-                        + (others > 0 ? " and " + number(others) + " tabs, \\ escapes and &-entities" : "")
-                        + ", and together they may be at most " + number(limit) + ". Split it into more than one"
-                        + " story, or remove indentation, escapes and entities that are not needed.");
+                "The body is too long to format: it has " + what + ", more than one story can hold. Split it into"
+                        + " more than one story, or remove indentation, escapes and entities that are not needed.");
     }
 
     static MarkdownTooComplexException tangledMarkup() {
