@@ -4,7 +4,7 @@ import java.util.List;
 import news.gazette.db.Jdbc;
 import news.gazette.search.SearchIndex;
 import news.gazette.story.Markdown;
-import news.gazette.story.RenderedHtml;
+import news.gazette.story.MarkdownTooComplexException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +56,16 @@ public final class StoryBackfill {
         }
     }
 
+    /**
+     * The stored body of a row; one that the bounded renderer refuses (saved before it existed) is shown as its own
+     * text, escaped, until an editor simplifies it, instead of taking its page down.
+     */
     private static String bodyOf(Markdown markdown, String source, long id) {
-        RenderedHtml html = markdown.render(source);
-        return html.html();
+        try {
+            return markdown.render(source).html();
+        } catch (MarkdownTooComplexException e) {
+            log.warn("Story {} has a body too complex to format ({}); it is shown as plain text", id, e.reason());
+            return markdown.renderAsText(source).html();
+        }
     }
 }

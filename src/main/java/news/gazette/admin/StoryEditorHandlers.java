@@ -17,12 +17,15 @@ import news.gazette.media.RejectedImageException;
 import news.gazette.media.StoredImage;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.Markdown;
+import news.gazette.story.MarkdownTooComplexException;
 import news.gazette.story.RenderedHtml;
 import news.gazette.story.Slug;
 import news.gazette.story.Story;
 import news.gazette.story.StoryStatus;
+import news.gazette.text.PlainText;
 import news.gazette.web.Dates;
 import news.gazette.web.Pages;
+import org.jsoup.nodes.Entities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,12 +84,19 @@ public final class StoryEditorHandlers {
 
     /** For the editor's script: the body rendered as readers will see it, as an HTML fragment. */
     public void preview(Context ctx) {
-        String body = ctx.formParam("body");
+        String body = PlainText.multiline(ctx.formParam("body"));
         if (body != null && body.length() > StoryForm.MAX_BODY) {
             ctx.status(HttpStatus.CONTENT_TOO_LARGE);
             return;
         }
-        ctx.contentType(Pages.HTML_UTF8).result(markdown.render(body).html());
+        String html;
+        try {
+            html = markdown.render(body).html();
+        } catch (MarkdownTooComplexException e) {
+            // Shown where the preview goes, so the editor learns why while typing, not only on Save.
+            html = "<p class=\"notice notice-error\" role=\"alert\">" + Entities.escape(e.getMessage()) + "</p>";
+        }
+        ctx.contentType(Pages.HTML_UTF8).result(html);
     }
 
     private void save(Context ctx, Story before) {
@@ -198,7 +208,12 @@ public final class StoryEditorHandlers {
 
     /** The body as readers will see it, or null with the reason next to the field when it cannot be formatted. */
     private RenderedHtml renderBody(StoryForm form, FormErrors errors) {
-        return markdown.render(form.body());
+        try {
+            return markdown.render(form.body());
+        } catch (MarkdownTooComplexException e) {
+            errors.add("body", e.getMessage());
+            return null;
+        }
     }
 
     /** Someone saved the story since this editor opened it: keep every word typed and say what happened. */

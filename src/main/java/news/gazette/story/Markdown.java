@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -76,6 +77,21 @@ public final class Markdown {
      */
     public RenderedHtml render(String markdown) {
         return renderMeasured(markdown).html();
+    }
+
+    /**
+     * {@code markdown} shown as the text it is, escaped, one paragraph per blank-line-separated block: for a body
+     * stored before the bounds existed that {@link #render} now refuses, so its page still shows every word.
+     */
+    public RenderedHtml renderAsText(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return RenderedHtml.EMPTY;
+        }
+        StringBuilder html = new StringBuilder(markdown.length() + 64);
+        for (String block : markdown.strip().split("\n\\s*\n")) {
+            html.append("<p>").append(Entities.escape(block.strip())).append("</p>");
+        }
+        return new RenderedHtml(html.toString());
     }
 
     Rendering renderMeasured(String markdown) {
