@@ -149,7 +149,7 @@ public final class App {
                 // Cache hits are answered in Jetty, before Javalin's servlet; everything else passes through.
                 insertInside(server, new CacheHitHandler(pageCache, securityHeaders.headers()));
             });
-            c.requestLogger.http(RequestLog::line);
+            c.requestLogger.http(new RequestLog(PageCache::answeredFromCache)::line);
             c.requestLogger.http(metrics::record);
             c.events.serverStarted(changes::start);
             // One listener, to keep the order: Javalin runs a stage's listeners in no fixed order (a HashSet), and

@@ -1,23 +1,29 @@
 package news.gazette.web;
 
 import io.javalin.http.Context;
-import news.gazette.cache.PageCache;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One line per request: method, path, status, milliseconds. Never the query string, which may carry secrets. Pages
- * answered from the page cache are left out at the info level (they are counted in the metrics): a spike of tens of
- * thousands of them a second would otherwise spend more time writing the log than answering.
+ * One line per request: method, path, status, milliseconds. Never the query string, which may carry secrets. Requests
+ * the caller calls routine (pages answered from the page cache) are left out at the info level (they are counted in
+ * the metrics): a spike of tens of thousands of them a second would otherwise spend more time writing the log than
+ * answering.
  */
 public final class RequestLog {
 
     private static final Logger log = LoggerFactory.getLogger("gazette.request");
 
-    private RequestLog() {}
+    private final Predicate<Context> routine;
 
-    public static void line(Context ctx, Float millis) {
-        if (log.isDebugEnabled() || (log.isInfoEnabled() && !PageCache.answeredFromCache(ctx))) {
+    /** @param routine requests to log only at the debug level */
+    public RequestLog(Predicate<Context> routine) {
+        this.routine = routine;
+    }
+
+    public void line(Context ctx, Float millis) {
+        if (log.isDebugEnabled() || (log.isInfoEnabled() && !routine.test(ctx))) {
             log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", millis));
         }
     }
