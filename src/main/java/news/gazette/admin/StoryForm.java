@@ -162,7 +162,7 @@ public record StoryForm(
         }
         errors.checkLength("summary", "The summary", summary, MAX_SUMMARY);
         errors.checkLength("body", "The body", body, MAX_BODY);
-        errors.checkLength("tags", "The tags", tags, MAX_TAGS);
+        errors.checkLength("tags", "The tags field", tags, MAX_TAGS);
         for (String tag : tagNames()) {
             if (tag.length() > MAX_TAG) {
                 errors.add("tags", "Each tag may have at most " + MAX_TAG + " characters.");
@@ -177,7 +177,7 @@ public record StoryForm(
         }
         errors.checkLength("image_alt", "The alt text", imageAlt, MAX_ALT);
         errors.checkLength("image_caption", "The caption", imageCaption, MAX_CAPTION);
-        errors.checkLength("notes", "The notes", notes, MAX_NOTES);
+        errors.checkLength("notes", "The notes field", notes, MAX_NOTES);
         if (publish.equals("schedule")) {
             Instant at = scheduledAt();
             if (at == null) {
