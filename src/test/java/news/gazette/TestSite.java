@@ -51,7 +51,8 @@ public final class TestSite {
     }
 
     public static TestSite create(Clock clock) {
-        return new TestSite(Config.forTest().withAdminPassword(ADMIN_PASSWORD), clock);
+        return new TestSite(
+                Config.forTest().withJdbcUrl(TestDatabases.fresh("test")).withAdminPassword(ADMIN_PASSWORD), clock);
     }
 
     /** Adds an account with {@code password}. */
