@@ -15,10 +15,12 @@ import news.gazette.change.ChangeLog;
 import news.gazette.db.Jdbc;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -45,6 +47,7 @@ public final class SearchIndex implements AutoCloseable {
     static final String LANGUAGE_KEY = "gazette.language";
     static final String CHANGE_KEY = "gazette.change";
 
+    private static final ArchiveSimilarity SIMILARITY = new ArchiveSimilarity();
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     // Identity values are handed out before commit, so a change may appear after a higher one: look back this far.
     private static final int LOOKBACK = 64;
@@ -113,7 +116,14 @@ public final class SearchIndex implements AutoCloseable {
                 writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
                 rebuild(reason);
             }
-            searchers = new SearcherManager(writer, null);
+            searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setSimilarity(SIMILARITY);
+                    return searcher;
+                }
+            });
             catchUp();
             if (reason == Opening.CAUGHT_UP && indexedCount() != stories.count()) {
                 // Rows written behind the log's back (an import, a generated archive) leave the counts apart.
@@ -336,6 +346,7 @@ public final class SearchIndex implements AutoCloseable {
     private IndexWriterConfig config(IndexWriterConfig.OpenMode mode) {
         return new IndexWriterConfig(analyzer)
                 .setOpenMode(mode)
+                .setSimilarity(SIMILARITY)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 .setCommitOnClose(false);
     }
