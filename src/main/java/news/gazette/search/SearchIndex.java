@@ -15,6 +15,7 @@ import news.gazette.change.ChangeLog;
 import news.gazette.db.Jdbc;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -113,7 +114,7 @@ public final class SearchIndex implements AutoCloseable {
                 }
             }
             if (reason != Opening.CAUGHT_UP) {
-                writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+                writer = createWriter(reason);
                 rebuild(reason);
             }
             searchers = new SearcherManager(writer, new SearcherFactory() {
@@ -336,6 +337,31 @@ public final class SearchIndex implements AutoCloseable {
                         CHANGE_KEY, String.valueOf(lastId))
                 .entrySet());
         writer.commit();
+    }
+
+    /**
+     * A writer on a new, empty index. Lucene creates one over an old index it can read; over one it cannot (a damaged
+     * commit), the folder's index files are deleted first. Only names Lucene gives its files are touched, since the
+     * folder is the operator's choice.
+     */
+    private IndexWriter createWriter(Opening reason) throws IOException {
+        try {
+            return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+        } catch (LockObtainFailedException e) {
+            throw e;
+        } catch (IOException e) {
+            if (reason != Opening.UNREADABLE) {
+                throw e;
+            }
+            for (String name : directory.listAll()) {
+                if (name.startsWith(IndexFileNames.SEGMENTS)
+                        || name.startsWith(IndexFileNames.PENDING_SEGMENTS)
+                        || IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches()) {
+                    directory.deleteFile(name);
+                }
+            }
+            return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
+        }
     }
 
     private long indexedCount() throws IOException {

@@ -132,6 +132,30 @@ final class SearchSite implements AutoCloseable {
         return id;
     }
 
+    /** Saves a published story and lets the background poll find it, as another instance's save would be found. */
+    void saveWithoutPolling(String headline, String body, Instant publishedAt) {
+        new StoryWriter(jdbc)
+                .create(
+                        new StoryDraft(
+                                Slug.from(headline),
+                                headline,
+                                "",
+                                body,
+                                MARKDOWN.render(body),
+                                "Search Desk",
+                                StoryStatus.PUBLISHED,
+                                false,
+                                publishedAt,
+                                null,
+                                "",
+                                List.of(),
+                                "",
+                                null),
+                        "test",
+                        Instant.now())
+                .orElseThrow();
+    }
+
     /** Saves story {@code id} again with {@code change} applied to its current draft. */
     void edit(long id, java.util.function.UnaryOperator<StoryDraft> change) {
         Story story = new NewsroomStories(jdbc).findById(id).orElseThrow();
