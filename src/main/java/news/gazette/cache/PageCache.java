@@ -208,6 +208,11 @@ public final class PageCache {
         nextExpiry = moment;
     }
 
+    /** The lane of routes cached without one of their own, or null. */
+    public RenderLane defaultLane() {
+        return defaultLane;
+    }
+
     Instant nextExpiry() {
         return nextExpiry;
     }
