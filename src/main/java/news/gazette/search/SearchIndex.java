@@ -53,8 +53,8 @@ public final class SearchIndex implements AutoCloseable {
     // Identity values are handed out before commit, so a change may appear after a higher one: look back this far.
     private static final int LOOKBACK = 64;
     private static final int BATCH = 500;
-    // Enough to build a 100,000-story index in a few segments, small beside the README's -Xmx128m.
-    private static final double RAM_BUFFER_MB = 24;
+    // Enough to build a 100,000-story index in a few dozen segments, small beside the README's -Xmx128m.
+    private static final double RAM_BUFFER_MB = 16;
 
     /** How the last {@link #open} found the index: current enough to catch up, or why it was rebuilt. */
     public enum Opening {
@@ -288,21 +288,19 @@ public final class SearchIndex implements AutoCloseable {
         // Read before the stories: changes made while they are read are applied again by the catch-up that follows.
         long from = changeLog.lastId();
         writer.deleteAll();
-        long afterId = 0;
         long count = 0;
-        for (List<IndexedStory> batch = stories.batchAfter(afterId, BATCH);
-                !batch.isEmpty();
-                batch = stories.batchAfter(afterId, BATCH)) {
+        for (IndexedStories.Batch batch = stories.batchAfter(0, BATCH);
+                !batch.isEnd();
+                batch = stories.batchAfter(batch.lastId(), BATCH)) {
             // Analysis is most of the work: spread it over the cores; the writer takes documents from many threads.
-            batch.parallelStream().forEach(story -> {
+            batch.stories().parallelStream().forEach(story -> {
                 try {
                     writer.addDocument(StoryDocument.of(story));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
-            afterId = batch.get(batch.size() - 1).id();
-            count += batch.size();
+            count += batch.stories().size();
         }
         lastId = from;
         seen.clear();
