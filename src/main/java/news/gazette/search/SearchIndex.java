@@ -15,7 +15,6 @@ import news.gazette.change.ChangeLog;
 import news.gazette.db.Jdbc;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -52,7 +51,7 @@ public final class SearchIndex implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     // Identity values are handed out before commit, so a change may appear after a higher one: look back this far.
     private static final int LOOKBACK = 64;
-    private static final int BATCH = 500;
+    private static final int BATCH = IndexRebuild.BATCH;
     // Enough to build a 100,000-story index in a few dozen segments, small beside the README's -Xmx128m.
     private static final double RAM_BUFFER_MB = 16;
 
@@ -114,7 +113,8 @@ public final class SearchIndex implements AutoCloseable {
                 }
             }
             if (reason != Opening.CAUGHT_UP) {
-                writer = createWriter(reason);
+                writer = IndexRebuild.createWriter(
+                        directory, () -> config(IndexWriterConfig.OpenMode.CREATE), reason == Opening.UNREADABLE);
                 rebuild(reason);
             }
             searchers = new SearcherManager(writer, new SearcherFactory() {
@@ -288,20 +288,7 @@ public final class SearchIndex implements AutoCloseable {
         // Read before the stories: changes made while they are read are applied again by the catch-up that follows.
         long from = changeLog.lastId();
         writer.deleteAll();
-        long count = 0;
-        for (IndexedStories.Batch batch = stories.batchAfter(0, BATCH);
-                !batch.isEnd();
-                batch = stories.batchAfter(batch.lastId(), BATCH)) {
-            // Analysis is most of the work: spread it over the cores; the writer takes documents from many threads.
-            batch.stories().parallelStream().forEach(story -> {
-                try {
-                    writer.addDocument(StoryDocument.of(story));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            count += batch.stories().size();
-        }
+        long count = IndexRebuild.fill(writer, stories);
         lastId = from;
         seen.clear();
         commit();
@@ -335,31 +322,6 @@ public final class SearchIndex implements AutoCloseable {
                         CHANGE_KEY, String.valueOf(lastId))
                 .entrySet());
         writer.commit();
-    }
-
-    /**
-     * A writer on a new, empty index. Lucene creates one over an old index it can read; over one it cannot (a damaged
-     * commit), the folder's index files are deleted first. Only names Lucene gives its files are touched, since the
-     * folder is the operator's choice.
-     */
-    private IndexWriter createWriter(Opening reason) throws IOException {
-        try {
-            return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
-        } catch (LockObtainFailedException e) {
-            throw e;
-        } catch (IOException e) {
-            if (reason != Opening.UNREADABLE) {
-                throw e;
-            }
-            for (String name : directory.listAll()) {
-                if (name.startsWith(IndexFileNames.SEGMENTS)
-                        || name.startsWith(IndexFileNames.PENDING_SEGMENTS)
-                        || IndexFileNames.CODEC_FILE_PATTERN.matcher(name).matches()) {
-                    directory.deleteFile(name);
-                }
-            }
-            return new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
-        }
     }
 
     private long indexedCount() throws IOException {

@@ -40,7 +40,6 @@ public final class StorySearch {
             LongField.newSortField(StoryDocument.PUBLISHED, true, SortedNumericSelector.Type.MAX));
 
     private final SearchIndex index;
-    private final DirectSpellChecker spelling = new DirectSpellChecker();
 
     public StorySearch(SearchIndex index) {
         this.index = index;
@@ -84,6 +83,8 @@ public final class StorySearch {
         try {
             return index.withSearcher(searcher -> {
                 IndexReader reader = searcher.getIndexReader();
+                // Made per call: small, and its thread safety is not documented.
+                DirectSpellChecker spelling = new DirectSpellChecker();
                 StringBuilder corrected = new StringBuilder(query.text());
                 boolean changed = false;
                 List<SearchQuery.Part> parts = query.parts();
