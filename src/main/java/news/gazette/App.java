@@ -9,6 +9,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import news.gazette.account.UserCommand;
@@ -17,6 +18,7 @@ import news.gazette.admin.StoryBackfill;
 import news.gazette.backup.SiteFileCommand;
 import news.gazette.cache.CacheHitHandler;
 import news.gazette.cache.PageCache;
+import news.gazette.cache.RenderLane;
 import news.gazette.cache.SiteChangePoller;
 import news.gazette.change.ChangeKey;
 import news.gazette.db.Database;
@@ -28,9 +30,9 @@ import news.gazette.feed.FeedRepository;
 import news.gazette.media.MediaStore;
 import news.gazette.ops.Health;
 import news.gazette.ops.Metrics;
-import news.gazette.search.H2SearchRepository;
 import news.gazette.search.SearchHandlers;
-import news.gazette.search.SearchRepository;
+import news.gazette.search.SearchIndex;
+import news.gazette.search.StorySearch;
 import news.gazette.seo.SitemapHandlers;
 import news.gazette.seo.SitemapRepository;
 import news.gazette.story.JdbcStoryRepository;
@@ -65,6 +67,7 @@ public final class App {
     // Rendered pages and their gzip copies; a page is 5-40 kB, so this holds a thousand or more of the most asked-for
     // ones, and leaves room beside it in the old generation of the README's -Xmx128m.
     private static final long PAGE_CACHE_BYTES = 32L * 1024 * 1024;
+    private static final int SEARCHES_AT_ONCE = 2;
 
     private App() {}
 
@@ -81,12 +84,8 @@ public final class App {
         Markdown markdown = new Markdown();
         StoryBackfill.run(jdbc, markdown, db.migrated());
         JdbcStoryRepository stories = new JdbcStoryRepository(jdbc);
-        SearchRepository search = switch (db.dialect()) {
-            case H2 -> new H2SearchRepository(jdbc);
-            case POSTGRESQL ->
-                throw new IllegalStateException(
-                        "search on PostgreSQL needs its tsvector implementation (see docs/ARCHITECTURE.md)");
-        };
+        // Opened when the server starts (rebuilt there if need be), so an app that is only created holds no folder.
+        SearchIndex searchIndex = new SearchIndex(config.searchIndexDir(), config.language(), jdbc);
         Site site = new Site(
                 config.siteName(),
                 config.siteDescription(),
@@ -96,8 +95,16 @@ public final class App {
         // The section list counts stories per tag across the archive: counted again only when the lists change.
         LoadingCache<String, List<Section>> sections = Caffeine.newBuilder().build(key -> sections(stories, clock));
         Layouts layouts = new Layouts(site, () -> sections.get("nav"));
-        PageCache pageCache = new PageCache(PAGE_CACHE_BYTES, clock, metrics.registry());
+        // Misses render in lanes, so a flood of one kind cannot starve the rest: searches need no database but the
+        // processor, two at a time on two cores; other pages may use the pool, but leave two connections for the
+        // change poller and the newsroom, which is never cached and so never waits here.
+        RenderLane pagesLane =
+                new RenderLane("pages", Database.POOL_SIZE - 2, Duration.ofSeconds(2), metrics.registry());
+        RenderLane searchLane = new RenderLane("search", SEARCHES_AT_ONCE, Duration.ofMillis(50), metrics.registry());
+        PageCache pageCache = new PageCache(PAGE_CACHE_BYTES, clock, metrics.registry(), pagesLane);
         SiteChangePoller changes = new SiteChangePoller(jdbc, clock, pageCache);
+        // Before the pages are dropped (listeners run first), so a search rendered after the drop sees the change.
+        changes.onChange(keys -> searchIndex.catchUp());
         changes.onChange(keys -> {
             if (keys.contains(ChangeKey.LIST)) {
                 stories.forgetTotals();
@@ -128,7 +135,7 @@ public final class App {
                 .fixOnce(SiteSettings.FEED_ID_AUTHORITY, FeedEntries.authorityOf(config.baseUrl()));
         FeedHandlers feeds = new FeedHandlers(
                 stories, new FeedRepository(jdbc), new FeedEntries(site, media, feedIdAuthority), site, clock);
-        SearchHandlers searchPages = new SearchHandlers(search, pages, layouts, clock);
+        SearchHandlers searchPages = new SearchHandlers(new StorySearch(searchIndex), pages, layouts, clock);
         SitemapHandlers sitemaps =
                 new SitemapHandlers(new SitemapRepository(jdbc), site, clock, SitemapHandlers.PART_SIZE);
         ErrorPages errorPages = new ErrorPages(pages, layouts);
@@ -151,15 +158,19 @@ public final class App {
             });
             c.requestLogger.http(new RequestLog(PageCache::answeredFromCache)::line);
             c.requestLogger.http(metrics::record);
+            c.events.serverStarting(searchIndex::open);
             c.events.serverStarted(changes::start);
             // One listener, to keep the order: Javalin runs a stage's listeners in no fixed order (a HashSet), and
             // the poller's last poll needs the pool.
             c.events.serverStopped(() -> {
                 changes.close();
+                searchIndex.close();
                 db.close();
             });
             c.appData(PageCache.KEY, pageCache);
             c.appData(SiteChangePoller.KEY, changes);
+            c.appData(SearchIndex.KEY, searchIndex);
+            c.appData(RenderLane.SEARCH_KEY, searchLane);
 
             c.routes.before(securityHeaders::apply);
             page(c, "/", pageCache.cached(storyPages::front));
@@ -175,7 +186,7 @@ public final class App {
             newsroom.register(c);
             // Any change drops every search page (they name no dependencies); Caffeine's frequency-based eviction keeps
             // one-off queries from pushing popular pages out.
-            page(c, "/search", pageCache.cached(searchPages::results, "q", "page"));
+            page(c, "/search", pageCache.cached(searchLane, searchPages::results, "q", "page"));
             for (FeedFormat format : FeedFormat.values()) {
                 page(c, format.path(), pageCache.cached(feeds.site(format)));
                 page(c, "/tags/{slug}" + format.path(), pageCache.cached(feeds.tag(format)));

@@ -101,6 +101,13 @@ final class CommandLineOptions {
                     + "or separate with commas (GAZETTE_TRUSTED_PROXY, default none: the peer is the client).")
     List<String> trustedProxies;
 
+    @Option(
+            names = "--search-index",
+            paramLabel = "DIR",
+            description = "Folder of this instance's search index, rebuilt from the database when missing; never share"
+                    + " it between instances (GAZETTE_SEARCH_INDEX, default <data>/search-index).")
+    Path searchIndexDir;
+
     /** Only from the environment: a password on the command line would show in {@code ps}. */
     String adminPassword;
 
@@ -142,7 +149,8 @@ final class CommandLineOptions {
                 mediaDir,
                 adminPassword,
                 metricsToken,
-                trustedProxies);
+                trustedProxies,
+                searchIndexDir);
     }
 
     /** Maps {@code --base-url} to {@code GAZETTE_BASE_URL} and so on; unset variables keep the annotated default. */

@@ -31,6 +31,8 @@ import news.gazette.web.IpRange;
  * @param metricsToken bearer token that lets a non-loopback client read {@code /metrics}; null allows loopback only
  * @param trustedProxies addresses or CIDR ranges of reverse proxies whose {@code X-Forwarded-For} names the client;
  *     empty trusts none, and the connection's peer is the client
+ * @param searchIndexDir folder of this instance's search index; defaults to {@code search-index} under {@code dataDir}.
+ *     The index is derived from the database, so each instance keeps its own and rebuilds it when it is missing.
  */
 public record Config(
         String host,
@@ -46,7 +48,8 @@ public record Config(
         Path mediaDir,
         String adminPassword,
         String metricsToken,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        Path searchIndexDir) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SITE_NAME = "The Gazette";
@@ -70,6 +73,7 @@ public record Config(
         siteDescription = blankTo(PlainText.line(siteDescription), DEFAULT_SITE_DESCRIPTION);
         language = blankTo(PlainText.line(language), "en");
         mediaDir = mediaDir == null ? dataDir.resolve("media") : mediaDir;
+        searchIndexDir = searchIndexDir == null ? dataDir.resolve("search-index") : searchIndexDir;
         adminPassword = adminPassword == null || adminPassword.isBlank() ? null : adminPassword;
         trustedProxies = trustedProxies == null
                 ? List.of()
@@ -118,6 +122,40 @@ public record Config(
                 List.of());
     }
 
+    /** Without a search index folder: the constructor from before it existed; the index goes under {@code dataDir}. */
+    public Config(
+            String host,
+            int port,
+            Path dataDir,
+            String baseUrl,
+            String jdbcUrl,
+            String siteName,
+            String siteDescription,
+            String language,
+            Path templatesDir,
+            Path staticDir,
+            Path mediaDir,
+            String adminPassword,
+            String metricsToken,
+            List<String> trustedProxies) {
+        this(
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                adminPassword,
+                metricsToken,
+                trustedProxies,
+                null);
+    }
+
     /** Reads options from the command line, falling back to {@code GAZETTE_*} variables, then defaults. */
     public static Config from(String[] args, Map<String, String> env) {
         return CommandLineOptions.parse(args, env).toConfig();
@@ -145,7 +183,8 @@ public record Config(
                 mediaDir,
                 adminPassword,
                 metricsToken,
-                trustedProxies);
+                trustedProxies,
+                searchIndexDir);
     }
 
     public Config withJdbcUrl(String url) {
@@ -163,7 +202,8 @@ public record Config(
                 mediaDir,
                 adminPassword,
                 metricsToken,
-                trustedProxies);
+                trustedProxies,
+                searchIndexDir);
     }
 
     public Config withAdminPassword(String password) {
@@ -181,7 +221,8 @@ public record Config(
                 mediaDir,
                 password,
                 metricsToken,
-                trustedProxies);
+                trustedProxies,
+                searchIndexDir);
     }
 
     /** For tests that play clients behind a proxy: {@code 127.0.0.1} is the in-process client. */
@@ -200,7 +241,28 @@ public record Config(
                 mediaDir,
                 adminPassword,
                 metricsToken,
-                List.of(proxies));
+                List.of(proxies),
+                searchIndexDir);
+    }
+
+    /** For tests that run two instances on one data folder, or that move the index elsewhere. */
+    public Config withSearchIndexDir(Path folder) {
+        return new Config(
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                adminPassword,
+                metricsToken,
+                trustedProxies,
+                folder);
     }
 
     @Override

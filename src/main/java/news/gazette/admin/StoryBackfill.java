@@ -2,16 +2,16 @@ package news.gazette.admin;
 
 import java.util.List;
 import news.gazette.db.Jdbc;
-import news.gazette.search.SearchIndex;
 import news.gazette.story.Markdown;
 import news.gazette.story.MarkdownTooComplexException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives stories written without {@link StoryWriter} what a save derives from them: their rendered body, their rows in
- * the tag listing and their search terms. Such rows come from migrations (the launch story, a new column), an import
- * and the benchmark's archive generator; {@code App.create} runs this before serving, and the import after loading.
+ * Gives stories written without {@link StoryWriter} what a save derives from them: their rendered body and their rows
+ * in the tag listing. Such rows come from migrations (the launch story, a new column), an import and the benchmark's
+ * archive generator (the search index finds them on its own: it is rebuilt when it disagrees with the database);
+ * {@code App.create} runs this before serving, and the import after loading.
  */
 public final class StoryBackfill {
 
@@ -21,7 +21,7 @@ public final class StoryBackfill {
     private StoryBackfill() {}
 
     /**
-     * Fills in what is missing. {@code full} walks the archive for bodies never rendered and stories never indexed
+     * Fills in what is missing. {@code full} walks the archive for bodies never rendered
      * (seconds at 100,000 stories), so it is asked for only when migrations or an import just wrote rows; the tag
      * listing's check is two counts and always runs.
      */
@@ -32,7 +32,6 @@ public final class StoryBackfill {
         });
         if (full) {
             renderMissingBodies(jdbc, markdown);
-            SearchIndex.indexMissing(jdbc);
         }
     }
 

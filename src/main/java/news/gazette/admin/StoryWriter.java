@@ -6,13 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import news.gazette.db.Jdbc;
-import news.gazette.search.SearchIndex;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.Slug;
 
 /**
  * Every change the newsroom makes to stories. A save is one transaction: the story, its author and tags, its update
- * note and correction, its revision, its search terms and its change-log row, or none of them. A save against a
+ * note and correction, its revision and its change-log row (which search reads), or none of them. A save against a
  * version that is no longer current changes nothing.
  */
 public final class StoryWriter {
@@ -131,7 +130,7 @@ public final class StoryWriter {
     }
 
     /**
-     * Deletes every trashed story for good, with its tags, updates, revisions, corrections and search terms; returns
+     * Deletes every trashed story for good, with its tags, updates, revisions and corrections; returns
      * how many. Readers stopped seeing these when they were trashed, so no public page changes; the change is still
      * recorded, for the newsroom's counts.
      */
@@ -150,7 +149,6 @@ public final class StoryWriter {
                     sql.contains("deleted_at = ?") ? Jdbc.update(c, sql, now, now, id) : Jdbc.update(c, sql, now, id);
             if (changed > 0) {
                 TagWriter.copyListing(c, id);
-                SearchIndex.reindex(c, id);
                 StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
             }
             return null;
@@ -189,7 +187,6 @@ public final class StoryWriter {
             Jdbc.update(c, "update story set updated_at = ? where id = ?", now, id);
         }
         Revisions.keep(c, id, version, draft, savedBy, now);
-        SearchIndex.reindex(c, id);
         StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
     }
 

@@ -70,6 +70,8 @@ public final class PageCache {
 
     private final Cache<String, CachedPage> pages;
     private final Clock clock;
+    // The lane of routes cached without one of their own; null renders every miss at once.
+    private final RenderLane defaultLane;
     // When the next scheduled story goes live: pages rendered before then expire at that moment.
     private volatile Instant nextExpiry;
     // Bumped by every invalidation: a page whose rendering overlapped one is not kept, as it may show the old data.
@@ -88,6 +90,14 @@ public final class PageCache {
      * @param maxBytes bound on the bodies and gzip copies held, roughly their heap size
      */
     public PageCache(long maxBytes, Clock clock, MeterRegistry registry) {
+        this(maxBytes, clock, registry, null);
+    }
+
+    /**
+     * @param defaultLane bounds the misses of every route cached without a lane of its own; null for no bound
+     */
+    public PageCache(long maxBytes, Clock clock, MeterRegistry registry, RenderLane defaultLane) {
+        this.defaultLane = defaultLane;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, CachedPage page) -> page.weight())
@@ -123,9 +133,14 @@ public final class PageCache {
      * made-up parameters cannot fill the cache with copies of one page.
      */
     public Handler cached(Handler handler, String... queryParameters) {
+        return cached(defaultLane, handler, queryParameters);
+    }
+
+    /** As {@link #cached(Handler, String...)}, with misses rendered in {@code lane} (null: no bound). */
+    public Handler cached(RenderLane lane, Handler handler, String... queryParameters) {
         String[] names = queryParameters.clone();
         Arrays.sort(names);
-        return ctx -> serve(ctx, handler, names);
+        return ctx -> serve(ctx, lane, handler, names);
     }
 
     /** Declares, while rendering, what the page shows; the page is dropped when any of these keys changes. */
@@ -193,6 +208,11 @@ public final class PageCache {
         nextExpiry = moment;
     }
 
+    /** The lane of routes cached without one of their own, or null. */
+    public RenderLane defaultLane() {
+        return defaultLane;
+    }
+
     Instant nextExpiry() {
         return nextExpiry;
     }
@@ -235,7 +255,7 @@ public final class PageCache {
         return page == null || !clock.instant().isBefore(page.validUntil()) ? null : page;
     }
 
-    private void serve(Context ctx, Handler handler, String[] queryParameters) throws Exception {
+    private void serve(Context ctx, RenderLane lane, Handler handler, String[] queryParameters) throws Exception {
         if (queryParameters.length > 0 && namedParameters.size() < MAX_PATHS_WITH_PARAMETERS) {
             // Teaches the fast path which parameters count at this path (routes with parameters have fixed paths).
             namedParameters.putIfAbsent(ctx.path(), queryParameters);
@@ -265,7 +285,7 @@ public final class PageCache {
             mine = null;
         }
         try {
-            page = renderAndKeep(ctx, handler, key, queryParameters.length == 0);
+            page = renderInLane(ctx, lane, handler, key, queryParameters.length == 0);
         } finally {
             if (mine != null) {
                 rendering.remove(key, mine);
@@ -282,6 +302,27 @@ public final class PageCache {
             return null;
         } catch (ExecutionException | TimeoutException e) {
             return null;
+        }
+    }
+
+    /**
+     * Renders once {@code lane} admits it; a miss the lane cannot admit in time is answered 503 with
+     * {@code Retry-After}, never kept, and requests waiting for it render for themselves (or are refused in turn).
+     */
+    private CachedPage renderInLane(Context ctx, RenderLane lane, Handler handler, String key, boolean ignoresQuery)
+            throws Exception {
+        if (lane == null) {
+            return renderAndKeep(ctx, handler, key, ignoresQuery);
+        }
+        RenderLane.Permit permit = lane.enter();
+        if (permit == null) {
+            ctx.header(STATUS_HEADER, "busy");
+            ctx.header("Retry-After", String.valueOf(lane.retryAfterSeconds()));
+            ctx.status(503);
+            return null;
+        }
+        try (permit) {
+            return renderAndKeep(ctx, handler, key, ignoresQuery);
         }
     }
 

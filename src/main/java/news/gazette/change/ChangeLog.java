@@ -12,8 +12,8 @@ import news.gazette.db.Jdbc;
 
 /**
  * The {@code site_change} table: one row per newsroom write, added inside the write's own transaction, read by every
- * instance's features that react to writes (the page cache today). Readers take rows after an id; identity values are
- * handed out before commit, so a reader looks back a little for rows that committed late.
+ * instance's features that react to writes (the page cache and the search index). Readers take rows after an id;
+ * identity values are handed out before commit, so a reader looks back a little for rows that committed late.
  */
 public final class ChangeLog {
 
@@ -35,6 +35,12 @@ public final class ChangeLog {
     /** The highest id written so far, or 0. */
     public long lastId() {
         return jdbc.first("select max(id) from site_change", row -> row.getLong(1))
+                .orElse(0L);
+    }
+
+    /** The lowest id still kept, or 0 when the log is empty: rows below it were pruned. */
+    public long firstId() {
+        return jdbc.first("select min(id) from site_change", row -> row.getLong(1))
                 .orElse(0L);
     }
 

@@ -18,6 +18,9 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
 
+    /** Connections in the pool. Two cores serve the whole site; a small pool keeps H2's lock contention low. */
+    public static final int POOL_SIZE = 8;
+
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final boolean migrated;
@@ -55,8 +58,7 @@ public final class Database implements AutoCloseable {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(jdbcUrl);
         hikari.setPoolName("gazette");
-        // Two cores serve the whole site; a small pool keeps H2's lock contention low.
-        hikari.setMaximumPoolSize(8);
+        hikari.setMaximumPoolSize(POOL_SIZE);
         hikari.setMinimumIdle(1);
         hikari.setInitializationFailTimeout(10_000);
         if (registry != null) {

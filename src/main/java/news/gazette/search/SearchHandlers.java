@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import news.gazette.story.PageOf;
 import news.gazette.web.Layouts;
@@ -18,12 +19,15 @@ public final class SearchHandlers {
     /** Deep pages of a search are never useful and each costs an offset scan; stop here. */
     static final int MAX_PAGE = 100;
 
-    private final SearchRepository search;
+    // Few matches may mean a misspelling: below this many, a corrected query is tried for a "did you mean".
+    private static final int SUGGEST_BELOW = 3;
+
+    private final StorySearch search;
     private final Pages pages;
     private final Layouts layouts;
     private final Clock clock;
 
-    public SearchHandlers(SearchRepository search, Pages pages, Layouts layouts, Clock clock) {
+    public SearchHandlers(StorySearch search, Pages pages, Layouts layouts, Clock clock) {
         this.search = search;
         this.pages = pages;
         this.layouts = layouts;
@@ -39,18 +43,22 @@ public final class SearchHandlers {
         } catch (IllegalArgumentException e) {
             // Too long to be a real search: say so on the search page rather than a bare error.
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, new SearchQuery("", List.of()), "That search is too long. Please use fewer words.", empty());
+            render(ctx, SearchQuery.none(), "That search is too long. Please use fewer words.", empty(), null);
             return;
         }
-        PageOf<SearchResult> results =
-                query.isBlank() ? empty() : search.search(query, number, PAGE_SIZE, clock.instant());
+        Instant now = clock.instant();
+        PageOf<SearchResult> results = query.isBlank() ? empty() : search.search(query, number, PAGE_SIZE, now);
         if (number > 1 && number > results.totalPages()) {
             throw new NotFoundResponse();
         }
-        render(ctx, query, null, results);
+        String suggestion = query.isBlank() || results.total() >= SUGGEST_BELOW
+                ? null
+                : search.suggestion(query, results.total(), now).orElse(null);
+        render(ctx, query, null, results, suggestion);
     }
 
-    private void render(Context ctx, SearchQuery query, String problem, PageOf<SearchResult> results) {
+    private void render(
+            Context ctx, SearchQuery query, String problem, PageOf<SearchResult> results, String suggestion) {
         String title = query.isBlank() ? "Search" : "Search results for \u201c" + query.text() + "\u201d";
         if (results.number() > 1) {
             title += ", page " + results.number();
@@ -62,7 +70,7 @@ public final class SearchHandlers {
         if (problem != null) {
             ctx.header("Cache-Control", "no-store");
         }
-        pages.render(ctx, "search/results.jte", new SearchPage(layout, query, problem, results));
+        pages.render(ctx, "search/results.jte", new SearchPage(layout, query, problem, results, suggestion));
     }
 
     private static PageOf<SearchResult> empty() {

@@ -11,15 +11,25 @@ import news.gazette.web.Layout;
  * @param query what was searched for; blank when the reader has not searched yet
  * @param problem why the query could not be run (too long), or null
  * @param results the page of matches; empty for no matches
+ * @param suggestion the query with its misspellings corrected, when that finds more; or null
  */
-public record SearchPage(Layout layout, SearchQuery query, String problem, PageOf<SearchResult> results) {
+public record SearchPage(
+        Layout layout, SearchQuery query, String problem, PageOf<SearchResult> results, String suggestion) {
 
     public boolean searched() {
         return !query.isBlank() && problem == null;
     }
 
     public String pageUrl(int number) {
-        String url = "/search?q=" + URLEncoder.encode(query.text(), StandardCharsets.UTF_8);
+        String url = urlOf(query.text());
         return number == 1 ? url : url + "&page=" + number;
+    }
+
+    public String suggestionUrl() {
+        return urlOf(suggestion);
+    }
+
+    private static String urlOf(String text) {
+        return "/search?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

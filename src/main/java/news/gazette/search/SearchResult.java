@@ -7,4 +7,4 @@ import news.gazette.story.StoryCard;
  *
  * @param score how well it matched; higher is better
  */
-public record SearchResult(StoryCard card, Highlighted headline, Highlighted snippet, int score) {}
+public record SearchResult(StoryCard card, Highlighted headline, Highlighted snippet, float score) {}
