@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.testtools.JavalinTest;
 import java.util.List;
 import java.util.Map;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import news.gazette.account.Role;
 import news.gazette.account.SignInThrottle;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDatabases.BOTH)
 class AdminAccessTest {
 
     static final String NEW_STORY_FIELDS_HEADLINE = "Sneaky Story";

@@ -12,10 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Many editors saving at once: nothing lost, nothing doubled, and nobody silently overwrites anybody. */
+@Tag(TestDatabases.BOTH)
 class ConcurrentSavesTest {
 
     static final int EDITORS = 8;

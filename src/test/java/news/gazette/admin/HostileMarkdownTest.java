@@ -6,14 +6,17 @@ import io.javalin.testtools.JavalinTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import news.gazette.story.Markdown;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Markdown that used to kill the request (a stack overflow deep inside the parser) or the CPU (quadratic links) is
  * refused on save and on preview with a message next to the body, and the editor keeps every character typed.
  */
+@Tag(TestDatabases.BOTH)
 class HostileMarkdownTest {
 
     private static final List<String> REPRODUCERS =

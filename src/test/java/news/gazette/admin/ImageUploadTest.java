@@ -15,10 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDatabases.BOTH)
 class ImageUploadTest {
 
     static byte[] png(int width, int height) throws IOException {

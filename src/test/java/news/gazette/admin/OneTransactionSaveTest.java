@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.JavalinTest;
 import java.util.List;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * search reads) are written together or not at all. The database is made to refuse the last part of a save (the
  * correction), and nothing of the rest may remain.
  */
+@Tag(TestDatabases.BOTH)
 class OneTransactionSaveTest {
 
     private static final String STATE = """

@@ -8,13 +8,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import news.gazette.MovableClock;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The newsroom's counts are kept between changes, not counted per request: they must follow every kind of change,
  * including a scheduled story going live when the clock passes its time, with no write at all.
  */
+@Tag(TestDatabases.BOTH)
 class StoryCountsTest {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");

@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import news.gazette.MovableClock;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDatabases.BOTH)
 class StoryEditorTest {
 
     static final String NOTE = "Source is Deep Throat, do not name";

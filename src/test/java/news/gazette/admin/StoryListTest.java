@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.testtools.JavalinTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import news.gazette.account.Role;
 import news.gazette.story.StoryStatus;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDatabases.BOTH)
 class StoryListTest {
 
     @Test

@@ -13,10 +13,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import news.gazette.App;
 import news.gazette.MovableClock;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What a change drops from the page cache: exactly the pages that show it, on every instance. */
+@Tag(TestDatabases.BOTH)
 class InvalidationTest {
 
     static final String LAUNCH_PATH = "/articles/anthropic-cuts-off-openai-from-claude-access";

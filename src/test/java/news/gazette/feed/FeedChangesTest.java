@@ -12,11 +12,14 @@ import io.javalin.testtools.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import news.gazette.TestSql;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What feed readers that poll rely on: validators that say "unchanged", and ids that survive edits. */
+@Tag(TestDatabases.BOTH)
 class FeedChangesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,13 +14,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.util.List;
 import javax.imageio.ImageIO;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import news.gazette.TestSql;
 import news.gazette.media.MediaStore;
 import news.gazette.media.StoredImage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A story's uploaded image travels in feeds as an enclosure with its real size, which RSS requires. */
+@Tag(TestDatabases.BOTH)
 class FeedImagesTest {
 
     @Test

@@ -15,12 +15,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDatabases.BOTH)
 class FeedsTest {
 
     static final String LAUNCH_PATH = "/articles/anthropic-cuts-off-openai-from-claude-access";

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import news.gazette.admin.StoryDraft;
 import news.gazette.admin.StoryWriter;
@@ -17,8 +18,10 @@ import news.gazette.story.Story;
 import news.gazette.story.StoryStatus;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDatabases.BOTH)
 class SearchPagesTest {
 
     static final String LAUNCH_PATH = "/articles/anthropic-cuts-off-openai-from-claude-access";

@@ -14,16 +14,19 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import news.gazette.MovableClock;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import news.gazette.TestSql;
 import news.gazette.story.StoryStatus;
 import news.gazette.web.Assets;
 import news.gazette.web.Site;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+@Tag(TestDatabases.BOTH)
 class SitemapsTest {
 
     static Document xml(Response response) throws Exception {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import news.gazette.admin.NewsroomStories;
 import news.gazette.admin.StoryBackfill;
@@ -14,9 +15,11 @@ import news.gazette.admin.StoryDraft;
 import news.gazette.admin.StoryWriter;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The archive, tag and author pages at their edges, with trashed, draft and scheduled stories among the visible ones. */
+@Tag(TestDatabases.BOTH)
 class ArchiveEdgesTest {
 
     private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");

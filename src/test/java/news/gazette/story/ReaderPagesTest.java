@@ -7,12 +7,15 @@ import io.javalin.testtools.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import news.gazette.MovableClock;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDatabases.BOTH)
 class ReaderPagesTest {
 
     static final String LAUNCH_PATH = "/articles/anthropic-cuts-off-openai-from-claude-access";
