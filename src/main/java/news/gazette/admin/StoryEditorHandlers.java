@@ -3,18 +3,12 @@ package news.gazette.admin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.OptionalLong;
 import news.gazette.account.Account;
 import news.gazette.db.Jdbc;
 import news.gazette.media.MediaStore;
-import news.gazette.media.RejectedImageException;
-import news.gazette.media.StoredImage;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.Markdown;
 import news.gazette.story.MarkdownTooComplexException;
@@ -40,7 +34,7 @@ public final class StoryEditorHandlers {
 
     private final NewsroomStories newsroom;
     private final StoryWriter writer;
-    private final MediaStore media;
+    private final FeaturedImageField imageField;
     private final Markdown markdown;
     private final Pages pages;
     private final AdminLayouts layouts;
@@ -56,7 +50,7 @@ public final class StoryEditorHandlers {
             Clock clock) {
         this.newsroom = newsroom;
         this.writer = writer;
-        this.media = media;
+        this.imageField = new FeaturedImageField(media);
         this.markdown = markdown;
         this.pages = pages;
         this.layouts = layouts;
@@ -128,8 +122,8 @@ public final class StoryEditorHandlers {
         if (ctx.formParam("remove_image") != null) {
             form = form.withImageUrl("");
         }
-        form = acceptUpload(ctx, form, errors);
-        FeaturedImage image = image(form, before, errors);
+        form = imageField.acceptUpload(ctx, form, errors);
+        FeaturedImage image = imageField.image(form, before, errors);
         if ("preview".equals(ctx.formParam("action"))) {
             RenderedHtml preview = renderBody(form, errors);
             if (!errors.isEmpty()) {
@@ -248,43 +242,6 @@ public final class StoryEditorHandlers {
                         + " while you were editing. Your text is below, unchanged. Open the story in a new tab to"
                         + " compare; saving again replaces their version with yours.",
                 true);
-    }
-
-    private StoryForm acceptUpload(Context ctx, StoryForm form, FormErrors errors) {
-        UploadedFile file = ctx.uploadedFile("image");
-        if (file == null || file.size() == 0) {
-            return form;
-        }
-        if (file.size() > MediaStore.MAX_BYTES) {
-            errors.add("image", "The image is larger than 10 MB.");
-            return form;
-        }
-        try (InputStream in = file.content()) {
-            StoredImage stored = media.store(in.readNBytes((int) MediaStore.MAX_BYTES + 1));
-            return form.withImageUrl(stored.url());
-        } catch (RejectedImageException e) {
-            errors.add("image", e.getMessage());
-            return form;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The featured image the form names: the story's current one, or one uploaded to this site. */
-    private FeaturedImage image(StoryForm form, Story before, FormErrors errors) {
-        if (form.imageUrl().isEmpty()) {
-            return null;
-        }
-        if (before != null && before.image() != null && before.image().url().equals(form.imageUrl())) {
-            var old = before.image();
-            return new FeaturedImage(old.url(), form.imageAlt(), form.imageCaption(), old.width(), old.height());
-        }
-        StoredImage stored = media.find(form.imageUrl()).orElse(null);
-        if (stored == null) {
-            errors.add("image", "That image is not on this site; upload it again.");
-            return null;
-        }
-        return new FeaturedImage(stored.url(), form.imageAlt(), form.imageCaption(), stored.width(), stored.height());
     }
 
     private Story find(Context ctx) {
