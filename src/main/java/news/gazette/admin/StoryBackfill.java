@@ -4,6 +4,7 @@ import java.util.List;
 import news.gazette.db.Jdbc;
 import news.gazette.story.Markdown;
 import news.gazette.story.MarkdownTooComplexException;
+import news.gazette.story.RenderedHtml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ public final class StoryBackfill {
         });
         if (full) {
             renderMissingBodies(jdbc, markdown);
+            countMissingWords(jdbc);
         }
     }
 
@@ -45,7 +47,13 @@ public final class StoryBackfill {
                     String source = Jdbc.list(
                                     c, "select body_markdown from story where id = ?", row -> row.getString(1), id)
                             .get(0);
-                    Jdbc.update(c, "update story set body_html = ? where id = ?", bodyOf(markdown, source, id), id);
+                    RenderedHtml body = bodyOf(markdown, source, id);
+                    Jdbc.update(
+                            c,
+                            "update story set body_html = ?, body_words = ? where id = ?",
+                            body.html(),
+                            body.words(),
+                            id);
                 }
                 return null;
             });
@@ -55,16 +63,37 @@ public final class StoryBackfill {
         }
     }
 
+    /** Bodies rendered before V53 added their word count (or stored by an import, which drops it). */
+    private static void countMissingWords(Jdbc jdbc) {
+        List<Long> missing = jdbc.list(
+                "select id from story where body_words is null and body_html is not null order by id",
+                row -> row.getLong(1));
+        for (int from = 0; from < missing.size(); from += BATCH) {
+            List<Long> batch = missing.subList(from, Math.min(from + BATCH, missing.size()));
+            jdbc.inTransaction(c -> {
+                for (Long id : batch) {
+                    String html = Jdbc.list(c, "select body_html from story where id = ?", row -> row.getString(1), id)
+                            .get(0);
+                    Jdbc.update(c, "update story set body_words = ? where id = ?", RenderedHtml.countWords(html), id);
+                }
+                return null;
+            });
+        }
+        if (!missing.isEmpty()) {
+            log.info("Counted the words of {} {}", missing.size(), missing.size() == 1 ? "story" : "stories");
+        }
+    }
+
     /**
      * The stored body of a row; one that the bounded renderer refuses (saved before it existed) is shown as its own
      * text, escaped, until an editor simplifies it, instead of taking its page down.
      */
-    private static String bodyOf(Markdown markdown, String source, long id) {
+    private static RenderedHtml bodyOf(Markdown markdown, String source, long id) {
         try {
-            return markdown.render(source).html();
+            return markdown.render(source);
         } catch (MarkdownTooComplexException e) {
             log.warn("Story {} has a body too complex to format ({}); it is shown as plain text", id, e.reason());
-            return markdown.renderAsText(source).html();
+            return markdown.renderAsText(source);
         }
     }
 }

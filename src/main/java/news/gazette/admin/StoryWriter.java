@@ -24,7 +24,7 @@ public final class StoryWriter {
     }
 
     private static final String STORY_COLUMNS = """
-            slug, headline, summary, body_markdown, body_html, author_id, status, developing, published_at,
+            slug, headline, summary, body_markdown, body_html, body_words, author_id, status, developing, published_at,
             image_url, image_alt, image_caption, image_width, image_height, notes""";
 
     private final Jdbc jdbc;
@@ -43,7 +43,7 @@ public final class StoryWriter {
                 long id = Jdbc.insert(
                         c,
                         "insert into story (" + STORY_COLUMNS + ", created_at, modified_at, version)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                         withTimes(columns(c, draft), now, now));
                 Jdbc.update(
                         c,
@@ -201,6 +201,7 @@ public final class StoryWriter {
             draft.summary(),
             draft.bodyMarkdown(),
             draft.bodyHtml().html(),
+            draft.bodyHtml().words(),
             authorId,
             draft.status().dbValue(),
             draft.developing(),

@@ -13,31 +13,56 @@ public final class RenderedHtml implements Content {
     /** An unhurried adult reading pace for news prose. */
     static final int WORDS_PER_MINUTE = 230;
 
-    static final RenderedHtml EMPTY = new RenderedHtml("");
+    static final RenderedHtml EMPTY = new RenderedHtml("", 0);
 
     private final String html;
+    // Counted once, when the body is saved (story.body_words), so that a view never parses the HTML again;
+    // -1 until counted.
+    private volatile int words;
 
     RenderedHtml(String html) {
+        this(html, -1);
+    }
+
+    private RenderedHtml(String html, int words) {
         this.html = html;
+        this.words = words;
     }
 
     /**
-     * HTML that {@link Markdown} rendered when the story was saved, read back from the store; null (a row not yet
-     * rendered) reads as empty.
+     * HTML that {@link Markdown} rendered when the story was saved, read back from the store with the number of words
+     * counted then; null HTML (a row not yet rendered) reads as empty, a null count is counted on first use.
      */
-    static RenderedHtml stored(String html) {
-        return html == null || html.isEmpty() ? EMPTY : new RenderedHtml(html);
+    static RenderedHtml stored(String html, Integer words) {
+        return html == null || html.isEmpty() ? EMPTY : new RenderedHtml(html, words == null ? -1 : words);
     }
 
     public String html() {
         return html;
     }
 
+    /** The number of words a reader sees; stored with the body as {@code story.body_words}. */
+    public int words() {
+        int counted = words;
+        if (counted < 0) {
+            counted = countWords(html);
+            words = counted;
+        }
+        return counted;
+    }
+
+    /** The words of the text of {@code html}, as {@link #words()} counts them. */
+    public static int countWords(String html) {
+        if (html == null || html.isEmpty()) {
+            return 0;
+        }
+        String text = Jsoup.parseBodyFragment(html).text().strip();
+        return text.isEmpty() ? 0 : text.split("\\s+").length;
+    }
+
     /** Whole minutes a reader needs for this text; at least one. */
     public int readingMinutes() {
-        String text = Jsoup.parse(html).text().strip();
-        long words = text.isEmpty() ? 0 : text.split("\\s+").length;
-        return (int) Math.max(1, Math.round((double) words / WORDS_PER_MINUTE));
+        return (int) Math.max(1, Math.round((double) words() / WORDS_PER_MINUTE));
     }
 
     @Override

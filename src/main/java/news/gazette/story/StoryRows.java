@@ -28,7 +28,7 @@ public final class StoryRows {
                 row.getString("headline"),
                 row.getString("summary"),
                 row.getString("body_markdown"),
-                RenderedHtml.stored(row.getString("body_html")),
+                RenderedHtml.stored(row.getString("body_html"), (Integer) row.getObject("body_words")),
                 toAuthorColumns(row),
                 StoryStatus.fromDb(row.getString("status")),
                 row.getBoolean("developing"),
