@@ -110,10 +110,10 @@ public final class ArchiveGenerator implements Callable<Integer> {
         long firstId = nextStoryId(c);
         Instant newest = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
         try (PreparedStatement story = c.prepareStatement("""
-                        insert into story (id, slug, headline, summary, body_markdown, author_id, status, developing,
-                                           published_at, updated_at, created_at, modified_at, image_url, image_alt,
-                                           image_caption, image_width, image_height, notes)
-                        values (?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?, ?, 1200, 675, '')
+                        insert into story (id, slug, headline, summary, body_markdown, body_html, body_words, author_id,
+                                           status, developing, published_at, updated_at, created_at, modified_at,
+                                           image_url, image_alt, image_caption, image_width, image_height, notes)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 'published', ?, ?, ?, ?, ?, ?, ?, ?, 1200, 675, '')
                         """);
                 PreparedStatement storyTag =
                         c.prepareStatement("insert into story_tag (story_id, tag_id, position) values (?, ?, ?)");
@@ -131,16 +131,19 @@ public final class ArchiveGenerator implements Callable<Integer> {
                 story.setString(2, GeneratedText.slug(headline, id));
                 story.setString(3, headline);
                 story.setString(4, GeneratedText.sentence(random, 22));
-                story.setString(5, GeneratedText.body(random));
-                story.setLong(6, authors.get(random.nextInt(authors.size())));
-                story.setBoolean(7, developing);
-                story.setObject(8, published);
-                story.setObject(9, updated);
+                GeneratedText.Body body = GeneratedText.body(random);
+                story.setString(5, body.markdown());
+                story.setString(6, body.html());
+                story.setInt(7, body.words());
+                story.setLong(8, authors.get(random.nextInt(authors.size())));
+                story.setBoolean(9, developing);
                 story.setObject(10, published);
-                story.setObject(11, updated != null ? updated : published);
-                story.setString(12, "/assets/img/launch-broken-connection.svg");
-                story.setString(13, "Illustration for: " + headline);
-                story.setString(14, "Illustration: The Gazette.");
+                story.setObject(11, updated);
+                story.setObject(12, published);
+                story.setObject(13, updated != null ? updated : published);
+                story.setString(14, "/assets/img/launch-broken-connection.svg");
+                story.setString(15, "Illustration for: " + headline);
+                story.setString(16, "Illustration: The Gazette.");
                 story.addBatch();
                 int tagCount = 1 + random.nextInt(3);
                 int firstTag = random.nextInt(tags.size());

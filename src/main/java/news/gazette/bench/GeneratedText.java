@@ -78,30 +78,82 @@ final class GeneratedText {
         return out.toString();
     }
 
+    /**
+     * A generated body: its Markdown, the HTML {@code story.Markdown} renders from it and the number of words a reader
+     * sees, written together so that the generator stores what a save would without rendering anything
+     * ({@code GeneratedTextTest} holds the two renderings equal).
+     */
+    record Body(String markdown, String html, int words) {}
+
     /** About 450 words: an opening, two sections, a numbered list and a quotation, like a real story. */
-    static String body(SplittableRandom random) {
-        StringBuilder md = new StringBuilder();
-        paragraph(md, random, 3);
-        md.append("## What happened\n\n");
-        paragraph(md, random, 4);
-        md.append("> \"").append(sentence(random, 14)).append("\" a spokesperson said.\n\n");
-        md.append("## Why it matters\n\n");
+    static Body body(SplittableRandom random) {
+        BodyWriter out = new BodyWriter();
+        paragraph(out, random, 3);
+        out.heading("What happened", "What happened", "what-happened", 2);
+        paragraph(out, random, 4);
+        String quote = sentence(random, 14);
+        out.md.append("> \"").append(quote).append("\" a spokesperson said.\n\n");
+        out.html
+                .append("<blockquote>\n<p>\u201c")
+                .append(quote)
+                .append("\u201d a spokesperson said.</p>\n</blockquote>\n");
+        out.words += 14 + 3;
+        out.heading("Why it matters", "Why it matters", "why-it-matters", 3);
+        out.html.append("<ol>\n");
         for (int i = 1; i <= 3; i++) {
-            md.append(i).append(". **").append(pick(random, TAGS)).append(":** ");
-            md.append(sentence(random, 18)).append('\n');
+            String tag = pick(random, TAGS);
+            String item = sentence(random, 18);
+            out.md
+                    .append(i)
+                    .append(". **")
+                    .append(tag)
+                    .append(":** ")
+                    .append(item)
+                    .append('\n');
+            out.html
+                    .append("<li><strong>")
+                    .append(tag)
+                    .append(":</strong> ")
+                    .append(item)
+                    .append("</li>\n");
+            out.words += tag.split(" ").length + 18;
         }
-        md.append('\n');
-        paragraph(md, random, 4);
-        md.append("## What's next\n\n");
-        paragraph(md, random, 3);
-        return md.toString();
+        out.md.append('\n');
+        out.html.append("</ol>\n");
+        paragraph(out, random, 4);
+        out.heading("What's next", "What\u2019s next", "whats-next", 2);
+        paragraph(out, random, 3);
+        return out.body();
     }
 
-    private static void paragraph(StringBuilder md, SplittableRandom random, int sentences) {
+    private static void paragraph(BodyWriter out, SplittableRandom random, int sentences) {
+        out.html.append("<p>");
         for (int i = 0; i < sentences; i++) {
-            md.append(sentence(random, 12 + random.nextInt(14))).append(' ');
+            int words = 12 + random.nextInt(14);
+            String sentence = sentence(random, words);
+            out.md.append(sentence).append(' ');
+            out.html.append(i == 0 ? "" : " ").append(sentence);
+            out.words += words;
         }
-        md.append("\n\n");
+        out.md.append("\n\n");
+        out.html.append("</p>\n");
+    }
+
+    /** The Markdown and its HTML side by side, with the words written so far. */
+    private static final class BodyWriter {
+        final StringBuilder md = new StringBuilder(3_200);
+        final StringBuilder html = new StringBuilder(3_600);
+        int words;
+
+        void heading(String markdown, String html, String id, int words) {
+            md.append("## ").append(markdown).append("\n\n");
+            this.html.append("<h2 id=\"").append(id).append("\">").append(html).append("</h2>\n");
+            this.words += words;
+        }
+
+        Body body() {
+            return new Body(md.toString(), html.toString(), words);
+        }
     }
 
     private static String pick(SplittableRandom random, String[] words) {
