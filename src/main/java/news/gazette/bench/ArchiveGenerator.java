@@ -1,5 +1,7 @@
 package news.gazette.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +19,7 @@ import java.util.concurrent.Callable;
 import news.gazette.admin.StoryBackfill;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
+import news.gazette.db.StoreCompaction;
 import news.gazette.story.Markdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,10 @@ public final class ArchiveGenerator implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveGenerator.class);
     private static final int BATCH = 1_000;
+    private static final int COMPACT_EVERY = 10_000;
+    // H2's default, which the server relies on: readers finish on the version they started with.
+    private static final int DEFAULT_RETENTION_MS = 45_000;
+    private static final long MIN_COMPACTED_BYTES = 32L << 20;
 
     @Option(names = "--data", required = true, description = "Data folder of the store to fill.")
     Path dataDir;
@@ -51,7 +58,12 @@ public final class ArchiveGenerator implements Callable<Integer> {
     long seed;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ArchiveGenerator()).execute(args));
+        System.exit(generate(args));
+    }
+
+    /** Runs the generator in this process and returns its exit code. */
+    public static int generate(String... args) {
+        return new CommandLine(new ArchiveGenerator()).execute(args);
     }
 
     @Override
@@ -61,21 +73,74 @@ public final class ArchiveGenerator implements Callable<Integer> {
                 : news.gazette.Config.from(new String[] {"--data", dataDir.toString()}, java.util.Map.of())
                         .jdbcUrl();
         long started = System.nanoTime();
+        SplittableRandom random = new SplittableRandom(seed);
+        Instant newest = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
+        List<Long> authors;
+        List<Long> tags;
+        long firstId;
         try (Database db = Database.open(url, dataDir);
                 Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            SplittableRandom random = new SplittableRandom(seed);
-            List<Long> authors = insertNamed(c, "author", GeneratedText.AUTHORS);
-            List<Long> tags = insertNamed(c, "tag", GeneratedText.TAGS);
+            authors = insertNamed(c, "author", GeneratedText.AUTHORS);
+            tags = insertNamed(c, "tag", GeneratedText.TAGS);
+            firstId = nextStoryId(c);
             c.commit();
-            insertStories(c, random, authors, tags);
-            c.commit();
-            // Loaded in bulk, past the newsroom's writer: render, list and index them here, as a save would, so that
-            // the benchmark's first start is an ordinary start.
-            StoryBackfill.run(new Jdbc(db.dataSource()), new Markdown(), true);
+        }
+        // Each slice is loaded without H2's retention of old versions (nobody reads during the load, so their
+        // space is reused at once). A full compaction follows a slice that left the file at twice its size at the
+        // last one, and the last slice: the file stays near the size of its data, and, the file growing
+        // geometrically between compactions, rewriting it costs time linear in the archive.
+        long compactedBytes = 0;
+        for (int from = 0; from == 0 || from < stories; from += COMPACT_EVERY) {
+            int to = Math.min(stories, from + COMPACT_EVERY);
+            Database db = Database.open(url, dataDir);
+            try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                retention(c, 0);
+                insertStories(c, random, authors, tags, firstId, newest, from, to);
+                c.commit();
+                if (to == stories) {
+                    restartIdentity(c, firstId + stories);
+                    retention(c, DEFAULT_RETENTION_MS);
+                    c.commit();
+                }
+            }
+            if (to == stories) {
+                // Loaded past the newsroom's writer: list the stories in their tags (the bodies are stored already),
+                // as a save would, so that the benchmark's first start is an ordinary start.
+                StoryBackfill.run(new Jdbc(db.dataSource()), new Markdown(), true);
+            }
+            long bytes =
+                    StoreCompaction.fileOf(url).map(ArchiveGenerator::sizeOf).orElse(0L);
+            if (to == stories || bytes > 2 * Math.max(compactedBytes, MIN_COMPACTED_BYTES)) {
+                db.compactAndClose();
+                compactedBytes = StoreCompaction.fileOf(url)
+                        .map(ArchiveGenerator::sizeOf)
+                        .orElse(0L);
+            } else {
+                db.close();
+            }
+            log.info("{} of {} stories after {} s", to, stories, (System.nanoTime() - started) / 1_000_000_000);
         }
         log.info("generated {} stories in {} s", stories, (System.nanoTime() - started) / 1_000_000_000);
         return 0;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** H2's {@code RETENTION_TIME}: how long the space of replaced versions is kept for readers still on them. */
+    private static void retention(Connection c, int millis) throws SQLException {
+        if (c.getMetaData().getURL().startsWith("jdbc:h2:")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("set retention_time " + millis);
+            }
+        }
     }
 
     private List<Long> insertNamed(Connection c, String table, String[] names) throws SQLException {
@@ -105,10 +170,17 @@ public final class ArchiveGenerator implements Callable<Integer> {
         return ids;
     }
 
-    private void insertStories(Connection c, SplittableRandom random, List<Long> authors, List<Long> tags)
+    /** Stories {@code from} (inclusive) to {@code to} of the archive, oldest first. */
+    private void insertStories(
+            Connection c,
+            SplittableRandom random,
+            List<Long> authors,
+            List<Long> tags,
+            long firstId,
+            Instant newest,
+            int from,
+            int to)
             throws SQLException {
-        long firstId = nextStoryId(c);
-        Instant newest = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
         try (PreparedStatement story = c.prepareStatement("""
                         insert into story (id, slug, headline, summary, body_markdown, body_html, body_words, author_id,
                                            status, developing, published_at, updated_at, created_at, modified_at,
@@ -119,7 +191,7 @@ public final class ArchiveGenerator implements Callable<Integer> {
                         c.prepareStatement("insert into story_tag (story_id, tag_id, position) values (?, ?, ?)");
                 PreparedStatement update =
                         c.prepareStatement("insert into story_update (story_id, posted_at, note) values (?, ?, ?)")) {
-            for (int i = 0; i < stories; i++) {
+            for (int i = from; i < to; i++) {
                 long id = firstId + i;
                 // Oldest first, about 40 minutes apart: 100,000 stories span some seven years.
                 OffsetDateTime published = newest.minus((long) (stories - i) * 40, ChronoUnit.MINUTES)
@@ -159,7 +231,7 @@ public final class ArchiveGenerator implements Callable<Integer> {
                     update.setString(3, GeneratedText.sentence(random, 14));
                     update.addBatch();
                 }
-                if ((i + 1) % BATCH == 0 || i == stories - 1) {
+                if ((i + 1) % BATCH == 0 || i == to - 1) {
                     story.executeBatch();
                     storyTag.executeBatch();
                     update.executeBatch();
@@ -167,7 +239,6 @@ public final class ArchiveGenerator implements Callable<Integer> {
                 }
             }
         }
-        restartIdentity(c, firstId + stories);
     }
 
     private static long nextStoryId(Connection c) throws SQLException {

@@ -24,9 +24,11 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final boolean migrated;
+    private final String jdbcUrl;
 
-    private Database(HikariDataSource dataSource, Dialect dialect, boolean migrated) {
+    private Database(HikariDataSource dataSource, Dialect dialect, boolean migrated, String jdbcUrl) {
         this.dataSource = dataSource;
+        this.jdbcUrl = jdbcUrl;
         this.dialect = dialect;
         this.migrated = migrated;
     }
@@ -76,7 +78,7 @@ public final class Database implements AutoCloseable {
             if (dialect == Dialect.H2) {
                 IdentityRepair.run(dataSource, executed > 0);
             }
-            return new Database(dataSource, dialect, executed > 0);
+            return new Database(dataSource, dialect, executed > 0, jdbcUrl);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -108,6 +110,12 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+    }
+
+    /** Closes the store after compacting it ({@link StoreCompaction}; nothing more than {@link #close} elsewhere). */
+    public void compactAndClose() {
+        dataSource.close();
+        StoreCompaction.compact(jdbcUrl);
     }
 
     /** The databases Gazette knows; where their SQL differs, repositories ask which one they talk to. */

@@ -1,0 +1,106 @@
+package news.gazette.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import news.gazette.App;
+import news.gazette.Config;
+import news.gazette.TestSite;
+import news.gazette.admin.NewsroomStories;
+import news.gazette.admin.StoryDraft;
+import news.gazette.admin.StoryWriter;
+import news.gazette.bench.ArchiveGenerator;
+import news.gazette.story.Markdown;
+import news.gazette.story.Story;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded store stays near the size of its data: after a bulk load, and after a few hundred editor saves and a
+ * clean stop, the H2 file is at most 1.5 times what {@code SHUTDOWN COMPACT} makes of the same data. A bound on size.
+ */
+class StoreSizeTest {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreSizeTest.class);
+    private static final int STORIES = 3_000;
+    private static final int SAVES = 200;
+    private static final double MOST = 1.5;
+
+    @Test
+    void the_file_stays_within_one_and_a_half_times_its_compacted_size(@TempDir Path data, @TempDir Path copies)
+            throws IOException {
+        assertThat(ArchiveGenerator.generate("--data", data.toString(), "--stories", String.valueOf(STORIES)))
+                .isZero();
+        Path file = data.resolve("gazette.mv.db");
+        long loaded = Files.size(file);
+        long loadedCompacted = compactedCopy(file, copies.resolve("loaded"));
+        log.info("after the load: {} KB, compacted {} KB", loaded >> 10, loadedCompacted >> 10);
+        assertThat(loaded).isLessThanOrEqualTo((long) (MOST * loadedCompacted));
+
+        Config config = Config.from(
+                new String[] {"--data", data.toString(), "--host", "127.0.0.1"},
+                Map.of("GAZETTE_ADMIN_PASSWORD", TestSite.ADMIN_PASSWORD));
+        Javalin app = App.create(config).start(0);
+        try (Database db = Database.open(config.jdbcUrl(), data)) {
+            edit(new Jdbc(db.dataSource()));
+        }
+        long running = Files.size(file);
+        app.stop();
+        long stopped = Files.size(file);
+        long editedCompacted = compactedCopy(file, copies.resolve("edited"));
+        log.info(
+                "after {} saves: {} KB while running, {} KB after a clean stop, compacted {} KB",
+                SAVES,
+                running >> 10,
+                stopped >> 10,
+                editedCompacted >> 10);
+        assertThat(stopped).isLessThanOrEqualTo((long) (MOST * editedCompacted));
+    }
+
+    /** Saves as editors do: a story's body rewritten, a note added, over stories all through the archive. */
+    private static void edit(Jdbc jdbc) {
+        Markdown markdown = new Markdown();
+        NewsroomStories newsroom = new NewsroomStories(jdbc);
+        StoryWriter writer = new StoryWriter(jdbc);
+        SplittableRandom random = new SplittableRandom(12);
+        for (int i = 0; i < SAVES; i++) {
+            Story story = newsroom.findById(2 + random.nextInt(STORIES)).orElseThrow();
+            StoryDraft draft = TestSite.draftOf(story);
+            String body = story.bodyMarkdown() + "\n\nEdit " + i + ": a sentence added by an editor.";
+            StoryDraft edited = new StoryDraft(
+                    draft.slug(),
+                    draft.headline(),
+                    draft.summary(),
+                    body,
+                    markdown.render(body),
+                    draft.authorName(),
+                    draft.status(),
+                    draft.developing(),
+                    draft.publishedAt(),
+                    draft.image(),
+                    "Edit " + i,
+                    List.copyOf(draft.tagNames()),
+                    i % 10 == 0 ? "Updated with edit " + i : "",
+                    null);
+            assertThat(writer.update(story.id(), story.version(), edited, "editor", Instant.now()))
+                    .isEqualTo(StoryWriter.Outcome.SAVED);
+        }
+    }
+
+    /** The size the same data takes once compacted: a copy of the file, compacted on its own. */
+    private static long compactedCopy(Path file, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.copy(file, folder.resolve("gazette.mv.db"));
+        StoreCompaction.compact(Database.embeddedJdbcUrl(folder));
+        return Files.size(folder.resolve("gazette.mv.db"));
+    }
+}
