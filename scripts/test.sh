@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 missing=()
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || missing+=(chromium chromium-driver)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+[ -x /usr/sbin/varnishd ] || missing+=(varnish)
+compgen -G "/usr/lib/*/varnish/vmods/libvmod_xkey.so" >/dev/null || missing+=(varnish-modules)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing Debian's ${missing[*]} for the tests"
   SUDO=""
@@ -19,6 +21,8 @@ fi
 # The packages start their own servers on the default ports; the tests start theirs and need neither.
 if [ "$(id -u)" -eq 0 ] && command -v service >/dev/null; then
   service postgresql stop >/dev/null 2>&1 || true
+  service varnish stop >/dev/null 2>&1 || true
+  service varnishncsa stop >/dev/null 2>&1 || true
 fi
 
 exec mvn -B -ntp verify "$@"

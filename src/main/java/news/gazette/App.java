@@ -17,10 +17,14 @@ import news.gazette.admin.Newsroom;
 import news.gazette.admin.StoryBackfill;
 import news.gazette.backup.SiteFileCommand;
 import news.gazette.cache.CacheHitHandler;
+import news.gazette.cache.ChangeLogLag;
 import news.gazette.cache.PageCache;
+import news.gazette.cache.ProxyHeaders;
+import news.gazette.cache.PurgeSender;
 import news.gazette.cache.RenderLane;
 import news.gazette.cache.SiteChangePoller;
 import news.gazette.change.ChangeKey;
+import news.gazette.change.ChangeLog;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.feed.FeedEntries;
@@ -101,8 +105,17 @@ public final class App {
         RenderLane pagesLane =
                 new RenderLane("pages", Database.POOL_SIZE - 2, Duration.ofSeconds(2), metrics.registry());
         RenderLane searchLane = new RenderLane("search", SEARCHES_AT_ONCE, Duration.ofMillis(50), metrics.registry());
-        PageCache pageCache = new PageCache(PAGE_CACHE_BYTES, clock, metrics.registry(), pagesLane);
+        PageCache pageCache = new PageCache(
+                PAGE_CACHE_BYTES,
+                clock,
+                metrics.registry(),
+                pagesLane,
+                new ProxyHeaders(config.proxy().cacheTagHeader()));
         SiteChangePoller changes = new SiteChangePoller(jdbc, clock, pageCache);
+        ChangeLogLag.register(changes, new ChangeLog(jdbc), clock, metrics.registry());
+        // Purged after this instance dropped its own copies, so a cache that refetches at once gets the new page.
+        PurgeSender purges = new PurgeSender(config.proxy().purgeUrls(), metrics.registry());
+        changes.afterChange(purges::purge);
         // Before the pages are dropped (listeners run first), so a search rendered after the drop sees the change.
         changes.onChange(keys -> searchIndex.catchUp());
         changes.onChange(keys -> {
@@ -113,6 +126,7 @@ public final class App {
                 if (!Objects.equals(before, sections.getIfPresent("nav"))) {
                     // The navigation is on every page.
                     pageCache.invalidateAll();
+                    purges.purge(List.of(ChangeKey.SITE));
                 }
             }
         });
@@ -160,10 +174,12 @@ public final class App {
             c.requestLogger.http(metrics::record);
             c.events.serverStarting(searchIndex::open);
             c.events.serverStarted(changes::start);
+            c.events.serverStarted(purges::start);
             // One listener, to keep the order: Javalin runs a stage's listeners in no fixed order (a HashSet), and
             // the poller's last poll needs the pool.
             c.events.serverStopped(() -> {
                 changes.close();
+                purges.close();
                 searchIndex.close();
                 // A clean stop gives the file back what a day of saves left behind (StoreCompaction).
                 db.compactAndClose();

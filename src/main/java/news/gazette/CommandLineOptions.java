@@ -3,6 +3,7 @@ package news.gazette;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import news.gazette.cache.ProxyOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,6 +109,21 @@ final class CommandLineOptions {
                     + " it between instances (GAZETTE_SEARCH_INDEX, default <data>/search-index).")
     Path searchIndexDir;
 
+    @Option(
+            names = "--purge-url",
+            paramLabel = "URL",
+            split = ",",
+            description = "Cache in front to purge on every change (PURGE with an xkey-purge header naming the changed"
+                    + " keys, as docs/deploy/varnish.vcl takes it); repeat it or separate with commas"
+                    + " (GAZETTE_PURGE_URL, default none).")
+    List<String> purgeUrls;
+
+    @Option(
+            names = "--cache-tag-header",
+            description = "Pages also carry their keys in Cache-Tag, comma-separated, for CDNs that purge by it"
+                    + " (GAZETTE_CACHE_TAG_HEADER).")
+    boolean cacheTagHeader;
+
     /** Only from the environment: a password on the command line would show in {@code ps}. */
     String adminPassword;
 
@@ -150,7 +166,16 @@ final class CommandLineOptions {
                 adminPassword,
                 metricsToken,
                 trustedProxies,
-                searchIndexDir);
+                searchIndexDir,
+                proxyOptions());
+    }
+
+    private ProxyOptions proxyOptions() {
+        try {
+            return ProxyOptions.of(purgeUrls, cacheTagHeader);
+        } catch (IllegalArgumentException e) {
+            throw new Config.InvalidConfigException(e.getMessage());
+        }
     }
 
     /** Maps {@code --base-url} to {@code GAZETTE_BASE_URL} and so on; unset variables keep the annotated default. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import news.gazette.cache.ProxyOptions;
 import news.gazette.db.Database;
 import news.gazette.text.PlainText;
 import news.gazette.web.IpRange;
@@ -33,6 +34,7 @@ import news.gazette.web.IpRange;
  *     empty trusts none, and the connection's peer is the client
  * @param searchIndexDir folder of this instance's search index; defaults to {@code search-index} under {@code dataDir}.
  *     The index is derived from the database, so each instance keeps its own and rebuilds it when it is missing.
+ * @param proxy the caches in front: where purges go, and which key headers pages carry
  */
 public record Config(
         String host,
@@ -49,7 +51,8 @@ public record Config(
         String adminPassword,
         String metricsToken,
         List<String> trustedProxies,
-        Path searchIndexDir) {
+        Path searchIndexDir,
+        ProxyOptions proxy) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SITE_NAME = "The Gazette";
@@ -74,6 +77,7 @@ public record Config(
         language = blankTo(PlainText.line(language), "en");
         mediaDir = mediaDir == null ? dataDir.resolve("media") : mediaDir;
         searchIndexDir = searchIndexDir == null ? dataDir.resolve("search-index") : searchIndexDir;
+        proxy = proxy == null ? ProxyOptions.NONE : proxy;
         adminPassword = adminPassword == null || adminPassword.isBlank() ? null : adminPassword;
         trustedProxies = trustedProxies == null
                 ? List.of()
@@ -81,11 +85,11 @@ public record Config(
                         .map(String::strip)
                         .filter(p -> !p.isEmpty())
                         .toList();
-        for (String proxy : trustedProxies) {
+        for (String trusted : trustedProxies) {
             try {
-                IpRange.parse(proxy);
+                IpRange.parse(trusted);
             } catch (IllegalArgumentException e) {
-                throw new InvalidConfigException("trusted proxy " + proxy + " " + e.getMessage());
+                throw new InvalidConfigException("trusted proxy " + trusted + " " + e.getMessage());
             }
         }
     }
@@ -156,6 +160,42 @@ public record Config(
                 null);
     }
 
+    /** Without the caches in front: the constructor from before they existed. */
+    public Config(
+            String host,
+            int port,
+            Path dataDir,
+            String baseUrl,
+            String jdbcUrl,
+            String siteName,
+            String siteDescription,
+            String language,
+            Path templatesDir,
+            Path staticDir,
+            Path mediaDir,
+            String adminPassword,
+            String metricsToken,
+            List<String> trustedProxies,
+            Path searchIndexDir) {
+        this(
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                adminPassword,
+                metricsToken,
+                trustedProxies,
+                searchIndexDir,
+                null);
+    }
+
     /** Reads options from the command line, falling back to {@code GAZETTE_*} variables, then defaults. */
     public static Config from(String[] args, Map<String, String> env) {
         return CommandLineOptions.parse(args, env).toConfig();
@@ -184,7 +224,8 @@ public record Config(
                 adminPassword,
                 metricsToken,
                 trustedProxies,
-                searchIndexDir);
+                searchIndexDir,
+                proxy);
     }
 
     public Config withJdbcUrl(String url) {
@@ -203,7 +244,8 @@ public record Config(
                 adminPassword,
                 metricsToken,
                 trustedProxies,
-                searchIndexDir);
+                searchIndexDir,
+                proxy);
     }
 
     public Config withAdminPassword(String password) {
@@ -222,7 +264,8 @@ public record Config(
                 password,
                 metricsToken,
                 trustedProxies,
-                searchIndexDir);
+                searchIndexDir,
+                proxy);
     }
 
     /** For tests that play clients behind a proxy: {@code 127.0.0.1} is the in-process client. */
@@ -242,7 +285,8 @@ public record Config(
                 adminPassword,
                 metricsToken,
                 List.of(proxies),
-                searchIndexDir);
+                searchIndexDir,
+                proxy);
     }
 
     /** For tests that run two instances on one data folder, or that move the index elsewhere. */
@@ -262,7 +306,29 @@ public record Config(
                 adminPassword,
                 metricsToken,
                 trustedProxies,
-                folder);
+                folder,
+                proxy);
+    }
+
+    /** For tests with a cache in front. */
+    public Config withProxy(ProxyOptions caches) {
+        return new Config(
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                adminPassword,
+                metricsToken,
+                trustedProxies,
+                searchIndexDir,
+                caches);
     }
 
     @Override

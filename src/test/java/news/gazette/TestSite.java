@@ -51,8 +51,16 @@ public final class TestSite {
     }
 
     public static TestSite create(Clock clock) {
-        return new TestSite(
-                Config.forTest().withJdbcUrl(TestDatabases.fresh("test")).withAdminPassword(ADMIN_PASSWORD), clock);
+        return new TestSite(testConfig(), clock);
+    }
+
+    /** A test site whose config {@code change} adjusts (a cache in front, say). */
+    public static TestSite create(java.util.function.UnaryOperator<Config> change) {
+        return new TestSite(change.apply(testConfig()), Clock.systemUTC());
+    }
+
+    private static Config testConfig() {
+        return Config.forTest().withJdbcUrl(TestDatabases.fresh("test")).withAdminPassword(ADMIN_PASSWORD);
     }
 
     /** Adds an account with {@code password}. */

@@ -39,7 +39,8 @@ public final class AdminAuth {
     }
 
     public void check(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
+        // private too: no shared cache keeps a newsroom answer, even one that ignores no-store.
+        ctx.header("Cache-Control", "private, no-store");
         ctx.header("X-Robots-Tag", "noindex");
         boolean post = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD;
         if (post && !isSameOrigin(ctx)) {

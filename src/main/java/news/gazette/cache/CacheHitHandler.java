@@ -31,6 +31,8 @@ public final class CacheHitHandler extends Handler.Wrapper {
 
     private final PageCache cache;
     private final HttpField[] siteHeaders;
+    private final HttpField fullCacheControl =
+            new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, PageCache.CACHE_CONTROL);
 
     /** @param siteHeaders the headers every response carries (the security headers), sent with every hit */
     public CacheHitHandler(PageCache cache, List<Map.Entry<String, String>> siteHeaders) {
@@ -39,7 +41,6 @@ public final class CacheHitHandler extends Handler.Wrapper {
         for (Map.Entry<String, String> header : siteHeaders) {
             fields.add(new PreEncodedHttpField(header.getKey(), header.getValue()));
         }
-        fields.add(new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, PageCache.CACHE_CONTROL));
         fields.add(new PreEncodedHttpField(PageCache.STATUS_HEADER, "hit"));
         this.siteHeaders = fields.toArray(HttpField[]::new);
     }
@@ -71,6 +72,12 @@ public final class CacheHitHandler extends Handler.Wrapper {
         for (HttpField field : siteHeaders) {
             headers.add(field);
         }
+        String cacheControl = cache.cacheControl(page);
+        // Encoded once for the common case; a page due again within the shared cache's minute says how soon.
+        headers.add(
+                cacheControl.equals(PageCache.CACHE_CONTROL)
+                        ? fullCacheControl
+                        : new HttpField(HttpHeader.CACHE_CONTROL, cacheControl));
         WireHeaders wire = page.wire();
         HttpField[] pageHeaders = notModified
                 ? (gzip ? wire.gzipNotModified() : wire.plainNotModified())

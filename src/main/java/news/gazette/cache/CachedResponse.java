@@ -12,9 +12,9 @@ final class CachedResponse {
 
     private CachedResponse() {}
 
-    static void send(Context ctx, CachedPage page) {
+    static void send(Context ctx, CachedPage page, String cacheControl) {
         boolean gzip = page.gzipped() != null && acceptsGzip(ctx.header("Accept-Encoding"));
-        ctx.header("Cache-Control", PageCache.CACHE_CONTROL);
+        ctx.header("Cache-Control", cacheControl);
         ctx.header("ETag", gzip ? page.gzipEtag() : page.etag());
         ctx.header("Last-Modified", page.lastModified());
         for (Map.Entry<String, String> header : page.ownHeaders()) {

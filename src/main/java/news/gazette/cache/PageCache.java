@@ -48,15 +48,17 @@ import news.gazette.web.HttpDate;
  * database. With {@link #lastModified} it says when what it shows last changed, which becomes its
  * {@code Last-Modified}.
  *
- * <p>Responses say {@code Cache-Control: public, no-cache}: a CDN or browser may keep the page but must revalidate it
- * each time, which costs us a 304 from memory and keeps the one-second freshness promise, whatever the CDN.
+ * <p>Responses carry what a shared cache in front needs ({@link ProxyHeaders}): the page's keys to purge it by, and a
+ * {@code Cache-Control} that lets the shared cache keep it for a minute (less when a scheduled story is due sooner)
+ * while browsers revalidate each time, which costs us a 304 from memory. A page whose render overlapped a change is sent
+ * {@code private, no-cache}, as it may show the old data.
  */
 public final class PageCache {
 
     /** Where {@code App.create} leaves the cache, for tests and tools that hold only the {@code Javalin}. */
     public static final Key<PageCache> KEY = new Key<>("gazette.page-cache");
 
-    static final String CACHE_CONTROL = "public, no-cache";
+    static final String CACHE_CONTROL = ProxyHeaders.FULL;
     static final String STATUS_HEADER = "X-Gazette-Cache";
     private static final String HIT = "gazette.cache.hit";
     private static final long RENDER_WAIT_SECONDS = 10;
@@ -70,6 +72,7 @@ public final class PageCache {
 
     private final Cache<String, CachedPage> pages;
     private final Clock clock;
+    private final ProxyHeaders proxyHeaders;
     // The lane of routes cached without one of their own; null renders every miss at once.
     private final RenderLane defaultLane;
     // When the next scheduled story goes live: pages rendered before then expire at that moment.
@@ -97,7 +100,14 @@ public final class PageCache {
      * @param defaultLane bounds the misses of every route cached without a lane of its own; null for no bound
      */
     public PageCache(long maxBytes, Clock clock, MeterRegistry registry, RenderLane defaultLane) {
+        this(maxBytes, clock, registry, defaultLane, new ProxyHeaders(false));
+    }
+
+    /** @param proxyHeaders which key headers pages carry for the caches in front */
+    public PageCache(
+            long maxBytes, Clock clock, MeterRegistry registry, RenderLane defaultLane, ProxyHeaders proxyHeaders) {
         this.defaultLane = defaultLane;
+        this.proxyHeaders = proxyHeaders;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, CachedPage page) -> page.weight())
@@ -250,6 +260,11 @@ public final class PageCache {
         return page;
     }
 
+    /** The page's {@code Cache-Control} now: a shared copy must not outlive the moment it is due again. */
+    String cacheControl(CachedPage page) {
+        return ProxyHeaders.cacheControl(page.validUntil(), clock.instant());
+    }
+
     private CachedPage valid(String key) {
         CachedPage page = pages.getIfPresent(key);
         return page == null || !clock.instant().isBefore(page.validUntil()) ? null : page;
@@ -267,7 +282,7 @@ public final class PageCache {
             hits.increment();
             ctx.header(STATUS_HEADER, "hit");
             ctx.attribute(HIT, Boolean.TRUE);
-            CachedResponse.send(ctx, page);
+            CachedResponse.send(ctx, page, cacheControl(page));
             return;
         }
         CompletableFuture<CachedPage> mine = new CompletableFuture<>();
@@ -278,7 +293,7 @@ public final class PageCache {
                 hits.increment();
                 ctx.header(STATUS_HEADER, "hit");
                 ctx.attribute(HIT, Boolean.TRUE);
-                CachedResponse.send(ctx, page);
+                CachedResponse.send(ctx, page, cacheControl(page));
                 return;
             }
             // The other render was not cacheable (an error, a redirect): render this one as usual.
@@ -354,13 +369,15 @@ public final class PageCache {
                 ownHeaders.add(Map.entry(name, value));
             }
         }
+        Set<ChangeKey> keys = dependencies == null ? Set.of(ChangeKey.ANY) : Set.copyOf(dependencies);
+        ownHeaders.addAll(proxyHeaders.keyHeaders(keys));
         CachedPage page = render(
                 key,
                 ctx.attribute(LAST_MODIFIED),
                 result.readAllBytes(),
                 contentType == null ? "text/html; charset=utf-8" : contentType,
                 List.copyOf(ownHeaders),
-                dependencies == null ? Set.of(ChangeKey.ANY) : Set.copyOf(dependencies),
+                keys,
                 validUntil,
                 ignoresQuery);
         boolean kept = false;
@@ -373,7 +390,7 @@ public final class PageCache {
                 kept = false;
             }
         }
-        CachedResponse.send(ctx, page);
+        CachedResponse.send(ctx, page, kept ? cacheControl(page) : ProxyHeaders.OVERLAPPED);
         // Requests waiting for this render get it only if it is current; otherwise they render for themselves.
         return kept ? page : null;
     }

@@ -45,6 +45,9 @@ public final class SiteChangePoller implements AutoCloseable {
     private final PageCache cache;
     private final Clock clock;
     private final List<Consumer<Set<ChangeKey>>> listeners = new ArrayList<>();
+    private final List<Consumer<Set<ChangeKey>>> afterListeners = new ArrayList<>();
+    // The last id applied, for the lag gauge, which must not wait for a poll stuck on the database.
+    private volatile long appliedId;
     private final TreeSet<Long> seen = new TreeSet<>();
     private long lastId;
     private int polls;
@@ -57,12 +60,23 @@ public final class SiteChangePoller implements AutoCloseable {
         this.clock = clock;
         this.cache = cache;
         this.lastId = changeLog.lastId();
+        this.appliedId = lastId;
         cache.expireAt(findNextScheduled(clock.instant()));
     }
 
     /** Called with the keys of each batch of changes, before the pages are dropped (e.g. to refresh the sections). */
     public void onChange(Consumer<Set<ChangeKey>> listener) {
         listeners.add(listener);
+    }
+
+    /** Called with the keys of each batch of changes after this instance dropped its pages (to purge the caches in front). */
+    public void afterChange(Consumer<Set<ChangeKey>> listener) {
+        afterListeners.add(listener);
+    }
+
+    /** The highest change id this instance has applied. */
+    public long appliedId() {
+        return appliedId;
     }
 
     public synchronized void start() {
@@ -125,7 +139,10 @@ public final class SiteChangePoller implements AutoCloseable {
         if (!keys.isEmpty()) {
             listeners.forEach(listener -> listener.accept(keys));
             cache.invalidate(keys);
+            Set<ChangeKey> applied = Set.copyOf(keys);
+            afterListeners.forEach(listener -> listener.accept(applied));
         }
+        appliedId = lastId;
         if (++polls % POLLS_BETWEEN_PRUNES == 0) {
             changeLog.pruneBelow(lastId - KEEP_ROWS);
         }

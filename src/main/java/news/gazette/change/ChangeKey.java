@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * What a write changed and what a page shows, in one vocabulary: the newsroom records these keys in the change log,
  * and every cached page declares the ones it depends on, so the two cannot drift apart. Written as {@code story:12},
- * {@code tag:3}, {@code author:4}, {@code list}, {@code any}, {@code newsroom}.
+ * {@code tag:3}, {@code author:4}, {@code list}, {@code any}, {@code newsroom}, {@code site}.
  *
  * @param id the story, tag or author number; 0 for the keys that name no row
  */
@@ -20,6 +20,11 @@ public record ChangeKey(Kind kind, long id) {
         LIST,
         /** No public page: the newsroom's counts only (emptying the trash). */
         NEWSROOM,
+        /**
+         * Every public page: what the layout shows on all of them changed (the navigation). Never written to the log;
+         * a cache in front purges by it when an instance drops all its pages.
+         */
+        SITE,
         STORY,
         TAG,
         AUTHOR;
@@ -32,6 +37,7 @@ public record ChangeKey(Kind kind, long id) {
     public static final ChangeKey ANY = new ChangeKey(Kind.ANY, 0);
     public static final ChangeKey LIST = new ChangeKey(Kind.LIST, 0);
     public static final ChangeKey NEWSROOM = new ChangeKey(Kind.NEWSROOM, 0);
+    public static final ChangeKey SITE = new ChangeKey(Kind.SITE, 0);
 
     public ChangeKey {
         Objects.requireNonNull(kind, "kind");

@@ -52,6 +52,14 @@ public final class ChangeLog {
                 afterId);
     }
 
+    /** When the oldest change with an id above {@code afterId} was made, if there is one (for the lag gauge). */
+    public java.util.Optional<Instant> oldestAfter(long afterId) {
+        return jdbc.first(
+                "select changed_at from site_change where id > ? order by id limit 1",
+                row -> Jdbc.instant(row, "changed_at"),
+                afterId);
+    }
+
     /** Forgets changes below {@code id}: every instance has read them long ago. */
     public void pruneBelow(long id) {
         jdbc.update("delete from site_change where id < ?", id);

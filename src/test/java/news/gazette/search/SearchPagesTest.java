@@ -41,7 +41,7 @@ class SearchPagesTest {
             assertThat(doc.select(".search-snippet mark").eachText()).contains("benchmarking");
             assertThat(doc.selectFirst(".search-count").text()).contains("1 story");
             assertThat(doc.selectFirst("#search-query").attr("value")).isEqualTo("benchmarking");
-            assertThat(response.headers().get("Cache-Control")).containsExactly("public, no-cache");
+            assertThat(response.headers().get("Cache-Control").get(0)).startsWith("public, max-age=0, s-maxage=60");
             assertThat(response.headers().get("X-Robots-Tag")).containsExactly("noindex");
         });
     }

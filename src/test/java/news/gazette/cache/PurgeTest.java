@@ -1,0 +1,63 @@
+package news.gazette.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.testtools.JavalinTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import news.gazette.TestSite;
+import news.gazette.change.ChangeKey;
+import news.gazette.change.ChangeLog;
+import org.junit.jupiter.api.Test;
+
+/** Gazette purges the caches in front ({@code --purge-url}) for exactly the keys each change names, and retries. */
+class PurgeTest {
+
+    @Test
+    void a_change_is_purged_by_exactly_its_keys() {
+        try (PurgeReceiver cache = new PurgeReceiver(0)) {
+            TestSite site = TestSite.create(c -> c.withProxy(new ProxyOptions(List.of(cache.url()), false)));
+            JavalinTest.test(site.app, (server, unused) -> {
+                site.publish("Purged by its keys", Instant.now().minusSeconds(60), "harbour");
+                ChangeLog log = new ChangeLog(site.jdbc);
+                Set<ChangeKey> changed = log.after(log.lastId() - 1).get(0).keys();
+                String expected = ProxyHeaders.purgeKeys(changed);
+                awaitWithin(
+                        Duration.ofSeconds(1),
+                        () -> cache.received.stream().anyMatch(p -> p.keys().equals(expected)));
+                assertThat(cache.received).allMatch(p -> p.method().equals("PURGE"));
+                assertThat(expected).contains("list", "any").containsPattern("story:\\d+");
+            });
+        }
+    }
+
+    @Test
+    void failed_purges_are_retried_and_counted() {
+        try (PurgeReceiver cache = new PurgeReceiver(3)) {
+            TestSite site = TestSite.create(c -> c.withProxy(new ProxyOptions(List.of(cache.url()), false)));
+            JavalinTest.test(site.app, (server, unused) -> {
+                site.publish("Purged at the fourth attempt", Instant.now().minusSeconds(60));
+                // Back-off of 0.1, 0.2 and 0.4 s before the fourth attempt.
+                awaitWithin(Duration.ofSeconds(5), () -> !cache.received.isEmpty());
+                String metrics = new Http(server.port()).get("/metrics").text();
+                assertThat(metrics)
+                        .containsPattern(
+                                "gazette_purge_requests_total\\{cache=\"127.0.0.1:\\d+\",result=\"failed\"} 3.0");
+                assertThat(metrics)
+                        .containsPattern("gazette_purge_requests_total\\{cache=\"127.0.0.1:\\d+\",result=\"ok\"} 1.0");
+                assertThat(metrics).contains("gazette_change_log_behind", "gazette_change_log_lag_seconds");
+            });
+        }
+    }
+
+    static void awaitWithin(Duration bound, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("within " + bound).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
