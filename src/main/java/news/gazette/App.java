@@ -289,7 +289,9 @@ public final class App {
             Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "gazette-shutdown"));
             log.info("Gazette is serving at {}/ (listening on {}:{})", config.baseUrl(), config.host(), app.port());
         } catch (RuntimeException e) {
-            log.error("Gazette could not start: {}", rootMessage(e));
+            log.error(
+                    "Gazette could not start: {}",
+                    e instanceof Database.UnavailableException ? e.getMessage() : rootMessage(e));
             log.debug("start-up failure", e);
             System.exit(1);
         }
