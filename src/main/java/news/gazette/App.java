@@ -21,6 +21,7 @@ import news.gazette.cache.PageCache;
 import news.gazette.cache.RenderLane;
 import news.gazette.cache.SiteChangePoller;
 import news.gazette.change.ChangeKey;
+import news.gazette.change.ChangeListener;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.feed.FeedEntries;
@@ -116,6 +117,10 @@ public final class App {
                 }
             }
         });
+        // On PostgreSQL a change on any instance is heard the moment it commits; the timed poll stays as the fallback.
+        ChangeListener listener = db.dialect() == Database.Dialect.POSTGRESQL
+                ? new ChangeListener(config.jdbcUrl(), changes::pollNow)
+                : null;
         Pages pages = new Pages(config.templatesDir());
         StoryHandlers storyPages = new StoryHandlers(stories, pages, layouts, clock);
         MediaStore media = new MediaStore(config.mediaDir());
@@ -159,16 +164,27 @@ public final class App {
             c.requestLogger.http(new RequestLog(PageCache::answeredFromCache)::line);
             c.requestLogger.http(metrics::record);
             c.events.serverStarting(searchIndex::open);
-            c.events.serverStarted(changes::start);
+            c.events.serverStarted(() -> {
+                changes.start();
+                if (listener != null) {
+                    listener.start();
+                }
+            });
             // One listener, to keep the order: Javalin runs a stage's listeners in no fixed order (a HashSet), and
             // the poller's last poll needs the pool.
             c.events.serverStopped(() -> {
+                if (listener != null) {
+                    listener.close();
+                }
                 changes.close();
                 searchIndex.close();
                 db.close();
             });
             c.appData(PageCache.KEY, pageCache);
             c.appData(SiteChangePoller.KEY, changes);
+            if (listener != null) {
+                c.appData(ChangeListener.KEY, listener);
+            }
             c.appData(SearchIndex.KEY, searchIndex);
             c.appData(RenderLane.SEARCH_KEY, searchLane);
 
