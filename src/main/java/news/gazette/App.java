@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import news.gazette.account.UserCommand;
 import news.gazette.admin.Newsroom;
+import news.gazette.admin.ScheduledArrivals;
 import news.gazette.admin.StoryBackfill;
 import news.gazette.backup.SiteFileCommand;
 import news.gazette.cache.CacheHitHandler;
@@ -104,6 +105,8 @@ public final class App {
         RenderLane searchLane = new RenderLane("search", SEARCHES_AT_ONCE, Duration.ofMillis(50), metrics.registry());
         PageCache pageCache = new PageCache(PAGE_CACHE_BYTES, clock, metrics.registry(), pagesLane);
         SiteChangePoller changes = new SiteChangePoller(jdbc, clock, pageCache);
+        // A scheduled story's going live is written to the change log once, by whichever instance notices first.
+        changes.onScheduledTime(new ScheduledArrivals(jdbc)::recordDue);
         // Before the pages are dropped (listeners run first), so a search rendered after the drop sees the change.
         changes.onChange(keys -> searchIndex.catchUp());
         changes.onChange(keys -> {
