@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import news.gazette.account.UserCommand;
 import news.gazette.admin.Newsroom;
+import news.gazette.admin.ScheduledArrivals;
 import news.gazette.admin.StoryBackfill;
 import news.gazette.backup.SiteFileCommand;
 import news.gazette.cache.CacheHitHandler;
@@ -24,6 +25,7 @@ import news.gazette.cache.PurgeSender;
 import news.gazette.cache.RenderLane;
 import news.gazette.cache.SiteChangePoller;
 import news.gazette.change.ChangeKey;
+import news.gazette.change.ChangeListener;
 import news.gazette.change.ChangeLog;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
@@ -116,6 +118,8 @@ public final class App {
         // Purged after this instance dropped its own copies, so a cache that refetches at once gets the new page.
         PurgeSender purges = new PurgeSender(config.proxy().purgeUrls(), metrics.registry());
         changes.afterChange(purges::purge);
+        // A scheduled story's going live is written to the change log once, by whichever instance notices first.
+        changes.onScheduledTime(new ScheduledArrivals(jdbc)::recordDue);
         // Before the pages are dropped (listeners run first), so a search rendered after the drop sees the change.
         changes.onChange(keys -> searchIndex.catchUp());
         changes.onChange(keys -> {
@@ -130,6 +134,10 @@ public final class App {
                 }
             }
         });
+        // On PostgreSQL a change on any instance is heard the moment it commits; the timed poll stays as the fallback.
+        ChangeListener listener = db.dialect() == Database.Dialect.POSTGRESQL
+                ? new ChangeListener(config.jdbcUrl(), changes::pollNow)
+                : null;
         Pages pages = new Pages(config.templatesDir());
         StoryHandlers storyPages = new StoryHandlers(stories, pages, layouts, clock);
         MediaStore media = new MediaStore(config.mediaDir());
@@ -173,11 +181,19 @@ public final class App {
             c.requestLogger.http(new RequestLog(PageCache::answeredFromCache)::line);
             c.requestLogger.http(metrics::record);
             c.events.serverStarting(searchIndex::open);
-            c.events.serverStarted(changes::start);
-            c.events.serverStarted(purges::start);
+            c.events.serverStarted(() -> {
+                changes.start();
+                purges.start();
+                if (listener != null) {
+                    listener.start();
+                }
+            });
             // One listener, to keep the order: Javalin runs a stage's listeners in no fixed order (a HashSet), and
             // the poller's last poll needs the pool.
             c.events.serverStopped(() -> {
+                if (listener != null) {
+                    listener.close();
+                }
                 changes.close();
                 purges.close();
                 searchIndex.close();
@@ -186,6 +202,9 @@ public final class App {
             });
             c.appData(PageCache.KEY, pageCache);
             c.appData(SiteChangePoller.KEY, changes);
+            if (listener != null) {
+                c.appData(ChangeListener.KEY, listener);
+            }
             c.appData(SearchIndex.KEY, searchIndex);
             c.appData(RenderLane.SEARCH_KEY, searchLane);
 
@@ -306,7 +325,9 @@ public final class App {
             Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "gazette-shutdown"));
             log.info("Gazette is serving at {}/ (listening on {}:{})", config.baseUrl(), config.host(), app.port());
         } catch (RuntimeException e) {
-            log.error("Gazette could not start: {}", rootMessage(e));
+            log.error(
+                    "Gazette could not start: {}",
+                    e instanceof Database.UnavailableException ? e.getMessage() : rootMessage(e));
             log.debug("start-up failure", e);
             System.exit(1);
         }

@@ -70,6 +70,12 @@ public record Config(
             jdbcUrl = embeddedJdbcUrl(dataDir);
         } else if (!jdbcUrl.startsWith("jdbc:")) {
             throw new InvalidConfigException("database URL must start with jdbc:, got " + jdbcUrl);
+        } else {
+            try {
+                Database.Dialect.of(jdbcUrl);
+            } catch (Database.UnsupportedDatabaseException e) {
+                throw new InvalidConfigException(e.getMessage());
+            }
         }
         // Shown in every page, feed and sitemap: the input rule applies to them as to anything an editor types.
         siteName = blankTo(PlainText.line(siteName), DEFAULT_SITE_NAME);

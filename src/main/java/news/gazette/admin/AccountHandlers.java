@@ -8,6 +8,7 @@ import news.gazette.account.Account;
 import news.gazette.account.AccountRepository;
 import news.gazette.account.Passwords;
 import news.gazette.account.Role;
+import news.gazette.backup.StoreBackup;
 import news.gazette.web.Pages;
 
 /** Managing accounts: administrators only. */
@@ -18,7 +19,7 @@ public final class AccountHandlers {
     private final Pages pages;
     private final AdminLayouts layouts;
     private final Clock clock;
-    private final boolean onlineBackup;
+    private final StoreBackup storeBackup;
 
     public AccountHandlers(
             AccountRepository accounts,
@@ -26,8 +27,8 @@ public final class AccountHandlers {
             Pages pages,
             AdminLayouts layouts,
             Clock clock,
-            boolean onlineBackup) {
-        this.onlineBackup = onlineBackup;
+            StoreBackup storeBackup) {
+        this.storeBackup = storeBackup;
         this.accounts = accounts;
         this.passwords = passwords;
         this.pages = pages;
@@ -94,7 +95,7 @@ public final class AccountHandlers {
                         role,
                         errors,
                         notice,
-                        onlineBackup));
+                        storeBackup));
     }
 
     private static String value(String s) {

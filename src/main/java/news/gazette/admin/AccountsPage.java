@@ -2,11 +2,12 @@ package news.gazette.admin;
 
 import java.util.List;
 import news.gazette.account.Account;
+import news.gazette.backup.StoreBackup;
 
 /**
  * The model of {@code admin/accounts.jte}: every account, the form to add one, and the site's backups.
  *
- * @param onlineBackup whether the store can be backed up while serving (the embedded H2 file store)
+ * @param storeBackup how the store itself is backed up: the online backup here, or PostgreSQL's {@code pg_dump}
  */
 public record AccountsPage(
         AdminLayout layout,
@@ -15,9 +16,17 @@ public record AccountsPage(
         String role,
         FormErrors errors,
         String notice,
-        boolean onlineBackup) {
+        StoreBackup storeBackup) {
 
     public AccountsPage {
         accounts = List.copyOf(accounts);
+    }
+
+    public boolean onlineBackup() {
+        return storeBackup == StoreBackup.ONLINE;
+    }
+
+    public boolean pgDump() {
+        return storeBackup == StoreBackup.PG_DUMP;
     }
 }

@@ -13,6 +13,7 @@ import news.gazette.account.SessionRepository;
 import news.gazette.account.SignInThrottle;
 import news.gazette.backup.OnlineBackup;
 import news.gazette.backup.SiteExport;
+import news.gazette.backup.StoreBackup;
 import news.gazette.db.Jdbc;
 import news.gazette.media.MediaHandlers;
 import news.gazette.media.MediaStore;
@@ -74,7 +75,7 @@ public final class Newsroom {
         this.editor = new StoryEditorHandlers(newsroomStories, writer, mediaStore, markdown, pages, layouts, clock);
         OnlineBackup onlineBackup = new OnlineBackup(jdbc, mediaStore, jdbcUrl);
         this.accounts =
-                new AccountHandlers(accountRepository, passwords, pages, layouts, clock, onlineBackup.isAvailable());
+                new AccountHandlers(accountRepository, passwords, pages, layouts, clock, StoreBackup.of(jdbcUrl));
         this.backups = new BackupHandlers(new SiteExport(jdbc, mediaStore), onlineBackup, clock);
         this.media = new MediaHandlers(mediaStore);
     }

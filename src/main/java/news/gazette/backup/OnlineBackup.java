@@ -27,7 +27,7 @@ public final class OnlineBackup {
     public OnlineBackup(Jdbc jdbc, MediaStore media, String jdbcUrl) {
         this.jdbc = jdbc;
         this.media = media;
-        this.embedded = jdbcUrl.startsWith("jdbc:h2:file:");
+        this.embedded = StoreBackup.of(jdbcUrl) == StoreBackup.ONLINE;
     }
 
     /** False for an in-memory or external database, which is backed up with that database's own tools. */

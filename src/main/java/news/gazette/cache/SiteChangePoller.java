@@ -48,6 +48,7 @@ public final class SiteChangePoller implements AutoCloseable {
     private final List<Consumer<Set<ChangeKey>>> afterListeners = new ArrayList<>();
     // The last id applied, for the lag gauge, which must not wait for a poll stuck on the database.
     private volatile long appliedId;
+    private Consumer<Instant> recordArrivals = now -> {};
     private final TreeSet<Long> seen = new TreeSet<>();
     private long lastId;
     private int polls;
@@ -77,6 +78,15 @@ public final class SiteChangePoller implements AutoCloseable {
     /** The highest change id this instance has applied. */
     public long appliedId() {
         return appliedId;
+    }
+
+    /**
+     * Called when a scheduled story's time has passed (and at the first poll, for any missed while down), before the
+     * log is read: the newsroom records the arrival in the change log, once across instances, and this and every other
+     * instance then reads that row like any change.
+     */
+    public void onScheduledTime(Consumer<Instant> recordArrivals) {
+        this.recordArrivals = recordArrivals;
     }
 
     public synchronized void start() {
@@ -119,6 +129,12 @@ public final class SiteChangePoller implements AutoCloseable {
 
     /** Reads the changes made since the last poll, on any instance, and applies them now. */
     public synchronized void pollNow() {
+        Instant now = clock.instant();
+        Instant next = cache.nextExpiry();
+        boolean scheduledTimeCame = next != null && !now.isBefore(next);
+        if (scheduledTimeCame || polls == 0) {
+            recordArrivals.accept(now);
+        }
         Set<ChangeKey> keys = new HashSet<>();
         for (ChangeLog.Entry entry : changeLog.after(Math.max(0, lastId - LOOKBACK))) {
             if (seen.add(entry.id())) {
@@ -127,13 +143,8 @@ public final class SiteChangePoller implements AutoCloseable {
             }
         }
         seen.headSet(lastId - LOOKBACK).clear();
-        Instant now = clock.instant();
-        Instant next = cache.nextExpiry();
-        if (keys.contains(ChangeKey.LIST) || (next != null && !now.isBefore(next))) {
-            if (next != null && !now.isBefore(next)) {
-                // A scheduled story went live: the cached pages expire by themselves; the listeners need telling.
-                keys.add(ChangeKey.LIST);
-            }
+        if (keys.contains(ChangeKey.LIST) || scheduledTimeCame) {
+            // The pages cached before a scheduled time expire by themselves at it; the next such time is looked up.
             cache.expireAt(findNextScheduled(now));
         }
         if (!keys.isEmpty()) {

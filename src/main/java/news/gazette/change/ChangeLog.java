@@ -2,6 +2,7 @@ package news.gazette.change;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import news.gazette.db.Jdbc;
+import org.postgresql.PGConnection;
 
 /**
  * The {@code site_change} table: one row per newsroom write, added inside the write's own transaction, read by every
@@ -20,16 +22,28 @@ public final class ChangeLog {
     /** One committed change: its id and the keys it touched. */
     public record Entry(long id, Set<ChangeKey> keys) {}
 
+    /** The PostgreSQL channel on which each committed change is announced ({@link ChangeListener}). */
+    static final String CHANNEL = "gazette_change";
+
     private final Jdbc jdbc;
 
     public ChangeLog(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Adds a change with {@code keys} in the caller's transaction. */
+    /**
+     * Adds a change with {@code keys} in the caller's transaction. On PostgreSQL it also sends {@code NOTIFY}, which
+     * the server delivers when (and only if) the transaction commits, so every instance's {@link ChangeListener} reads
+     * the log at once. The connection says which database it is: the writer needs no dialect handed down to it.
+     */
     public static void record(Connection c, Collection<ChangeKey> keys, Instant now) throws SQLException {
         String text = keys.stream().map(ChangeKey::toString).distinct().collect(Collectors.joining(" "));
         Jdbc.insert(c, "insert into site_change (change_keys, changed_at) values (?, ?)", text, now);
+        if (c.isWrapperFor(PGConnection.class)) {
+            try (Statement notify = c.createStatement()) {
+                notify.execute("notify " + CHANNEL);
+            }
+        }
     }
 
     /** The highest id written so far, or 0. */

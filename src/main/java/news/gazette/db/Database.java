@@ -3,6 +3,7 @@ package news.gazette.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,14 @@ public final class Database implements AutoCloseable {
 
     /** Connections in the pool. Two cores serve the whole site; a small pool keeps H2's lock contention low. */
     public static final int POOL_SIZE = 8;
+
+    /** How the pool's connections name themselves to PostgreSQL ({@code pg_stat_activity.application_name}). */
+    public static final String APPLICATION_NAME = "gazette";
+
+    private static final long CONNECTION_TIMEOUT_MS = 5_000;
+    private static final long VALIDATION_TIMEOUT_MS = 2_000;
+    private static final long KEEPALIVE_MS = 60_000;
+    private static final long MAX_LIFETIME_MS = 15 * 60_000;
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
@@ -50,6 +59,7 @@ public final class Database implements AutoCloseable {
 
     /** As {@link #open(String, Path)}, reporting pool metrics to {@code registry} when it is not null. */
     public static Database open(String jdbcUrl, Path dataDir, MeterRegistry registry) {
+        Dialect dialect = Dialect.of(jdbcUrl);
         if (jdbcUrl.startsWith("jdbc:h2:file:")) {
             try {
                 Files.createDirectories(dataDir);
@@ -63,10 +73,13 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(POOL_SIZE);
         hikari.setMinimumIdle(1);
         hikari.setInitializationFailTimeout(10_000);
+        if (dialect == Dialect.POSTGRESQL) {
+            networked(hikari);
+        }
         if (registry != null) {
             hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         }
-        HikariDataSource dataSource = new HikariDataSource(hikari);
+        HikariDataSource dataSource = openPool(hikari, dialect);
         try {
             int executed = Flyway.configure()
                     .dataSource(dataSource)
@@ -74,7 +87,6 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate()
                     .migrationsExecuted;
-            Dialect dialect = Dialect.of(jdbcUrl);
             if (dialect == Dialect.H2) {
                 IdentityRepair.run(dataSource, executed > 0);
             }
@@ -83,6 +95,38 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    private static HikariDataSource openPool(HikariConfig hikari, Dialect dialect) {
+        try {
+            return new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            // The driver's own message says where it tried and why it failed ("Connection to 127.0.0.1:5432 refused",
+            // "password authentication failed for user ..."); Hikari's wrapper and the socket's cause add nothing.
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof SQLException)) {
+                cause = cause.getCause();
+            }
+            String why = cause == null ? String.valueOf(e.getMessage()) : cause.getMessage();
+            throw new UnavailableException("cannot connect to the " + dialect.displayName + " database: " + why, e);
+        }
+    }
+
+    /**
+     * A database across the network can go away under the pool: a request waits at most a few seconds for a connection
+     * (and the readiness check says not ready) instead of Hikari's 30; idle connections are probed, so a server restart
+     * or a firewall that drops quiet connections costs no failed request; and connections are recycled before any
+     * server-side idle limit.
+     */
+    private static void networked(HikariConfig hikari) {
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        hikari.setValidationTimeout(VALIDATION_TIMEOUT_MS);
+        hikari.setKeepaliveTime(KEEPALIVE_MS);
+        hikari.setMaxLifetime(MAX_LIFETIME_MS);
+        hikari.addDataSourceProperty("ApplicationName", APPLICATION_NAME);
+        hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        // A connection attempt to a host that does not answer fails within the pool's wait, not pgjdbc's 10 s.
+        hikari.addDataSourceProperty("connectTimeout", String.valueOf(CONNECTION_TIMEOUT_MS / 1000));
     }
 
     public DataSource dataSource() {
@@ -120,11 +164,46 @@ public final class Database implements AutoCloseable {
 
     /** The databases Gazette knows; where their SQL differs, repositories ask which one they talk to. */
     public enum Dialect {
-        H2,
-        POSTGRESQL;
+        H2("jdbc:h2:", "H2"),
+        POSTGRESQL("jdbc:postgresql:", "PostgreSQL");
 
-        static Dialect of(String jdbcUrl) {
-            return jdbcUrl.startsWith("jdbc:postgresql:") ? POSTGRESQL : H2;
+        private final String prefix;
+        private final String displayName;
+
+        Dialect(String prefix, String displayName) {
+            this.prefix = prefix;
+            this.displayName = displayName;
+        }
+
+        /** The dialect of {@code jdbcUrl}, or {@link UnsupportedDatabaseException} for any other database. */
+        public static Dialect of(String jdbcUrl) {
+            for (Dialect dialect : values()) {
+                if (jdbcUrl.startsWith(dialect.prefix)) {
+                    return dialect;
+                }
+            }
+            throw new UnsupportedDatabaseException(jdbcUrl);
+        }
+    }
+
+    /** The database did not answer at start-up; the message is one line for the operator. */
+    public static final class UnavailableException extends RuntimeException {
+        UnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A database URL of a kind Gazette does not run on; the message is one line for the operator. */
+    public static final class UnsupportedDatabaseException extends IllegalArgumentException {
+        UnsupportedDatabaseException(String jdbcUrl) {
+            super("unsupported database " + scheme(jdbcUrl)
+                    + ": Gazette runs on H2 (jdbc:h2:file:...) and PostgreSQL 15 or later (jdbc:postgresql://HOST/DB)");
+        }
+
+        // Only the kind of database: the rest of a URL may carry a password.
+        private static String scheme(String jdbcUrl) {
+            int second = jdbcUrl.indexOf(':', "jdbc:".length());
+            return second < 0 ? jdbcUrl : jdbcUrl.substring(0, second + 1);
         }
     }
 }

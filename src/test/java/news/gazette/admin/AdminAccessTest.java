@@ -255,4 +255,21 @@ class AdminAccessTest {
                         .role())
                 .isEqualTo(Role.EDITOR);
     }
+
+    @Test
+    void the_backup_panel_offers_the_online_backup_only_on_an_h2_file_and_names_pg_dump_on_postgresql() {
+        TestSite site = TestSite.create();
+        JavalinTest.test(site.app, (server, client) -> {
+            NewsroomClient admin = new NewsroomClient(server.port());
+            admin.signIn("admin", TestSite.ADMIN_PASSWORD);
+            String page = admin.get("/admin/accounts").body();
+            assertThat(page).contains("Download an export").doesNotContain("Download a backup");
+            if (TestDatabases.isPostgres()) {
+                assertThat(page).contains("pg_dump");
+                assertThat(admin.post("/admin/backup", admin.form()).status()).isEqualTo(400);
+            } else {
+                assertThat(page).doesNotContain("pg_dump");
+            }
+        });
+    }
 }
