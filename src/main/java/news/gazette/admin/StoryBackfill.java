@@ -27,10 +27,17 @@ public final class StoryBackfill {
      * listing's check is two counts and always runs.
      */
     public static void run(Jdbc jdbc, Markdown markdown, boolean full) {
-        jdbc.inTransaction(c -> {
-            TagWriter.repairListing(c);
-            return null;
-        });
+        try {
+            jdbc.inTransaction(c -> {
+                TagWriter.repairListing(c);
+                return null;
+            });
+        } catch (Jdbc.DataAccessException e) {
+            // Instances starting together on one database: another one inserted the same listing rows first.
+            if (!Jdbc.isConstraintViolation(e)) {
+                throw e;
+            }
+        }
         if (full) {
             renderMissingBodies(jdbc, markdown);
             countMissingWords(jdbc);

@@ -78,6 +78,8 @@ public final class ChangeListener implements AutoCloseable {
             running = false;
         }
         if (stopping != null) {
+            // Wakes it from a wait between reconnects; a wait for notifications ends within WAIT_MS by itself.
+            stopping.interrupt();
             try {
                 stopping.join(WAIT_MS * 4L);
             } catch (InterruptedException e) {
@@ -163,7 +165,7 @@ public final class ChangeListener implements AutoCloseable {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Only close() interrupts, and it has already cleared running.
         }
     }
 }

@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.UUID;
+import news.gazette.TestDatabases;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDatabases.BOTH)
 class AccountBootstrapTest {
 
     private static Database freshDatabase() {
-        return Database.open("jdbc:h2:mem:boot-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", Path.of("unused"));
+        return Database.open(TestDatabases.fresh("boot"), Path.of("unused"));
     }
 
     @Test

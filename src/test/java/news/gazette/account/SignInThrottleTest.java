@@ -7,24 +7,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import news.gazette.MovableClock;
+import news.gazette.TestDatabases;
 import news.gazette.account.SignInThrottle.Refusal;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.web.IpLiteral;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The throttle's rules against a real in-memory H2, with time moved by hand. */
+@Tag(TestDatabases.BOTH)
 class SignInThrottleTest {
 
     private static final InetAddress A = address("203.0.113.1");
     private static final InetAddress B = address("203.0.113.2");
     private static final InetAddress C = address("203.0.113.3");
 
-    private final Database db =
-            Database.open("jdbc:h2:mem:throttle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", Path.of("unused"));
+    private final Database db = Database.open(TestDatabases.fresh("throttle"), Path.of("unused"));
     private final Jdbc jdbc = new Jdbc(db.dataSource());
     private final SignInThrottle throttle = new SignInThrottle(jdbc);
     private final MovableClock clock = new MovableClock(Instant.parse("2030-03-01T09:00:00Z"));

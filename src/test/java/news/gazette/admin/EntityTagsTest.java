@@ -9,15 +9,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import news.gazette.media.MediaStore;
 import news.gazette.media.StoredImage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every ETag the site sends is a quoted strong entity-tag (RFC 9110 §8.8.3), and the newsroom sends none: its pages
  * are private and {@code no-store}, so no cache ever holds a copy to revalidate.
  */
+@Tag(TestDatabases.BOTH)
 class EntityTagsTest {
 
     private static final String STRONG_TAG = "\"[\\x21\\x23-\\x7E]*\"";

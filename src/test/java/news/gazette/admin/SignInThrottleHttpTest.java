@@ -8,20 +8,26 @@ import java.time.Instant;
 import news.gazette.App;
 import news.gazette.Config;
 import news.gazette.MovableClock;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import news.gazette.account.SignInThrottle;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Sign-in throttling through the real app. Every in-process request comes from 127.0.0.1, so the site trusts that as
  * its proxy and each client names the address it plays in {@code X-Forwarded-For}.
  */
+@Tag(TestDatabases.BOTH)
 class SignInThrottleHttpTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2030-03-01T09:00:00Z"));
 
     private Config behindProxy() {
-        return Config.forTest().withAdminPassword(TestSite.ADMIN_PASSWORD).withTrustedProxies("127.0.0.1");
+        return Config.forTest()
+                .withJdbcUrl(TestDatabases.fresh("throttle-http"))
+                .withAdminPassword(TestSite.ADMIN_PASSWORD)
+                .withTrustedProxies("127.0.0.1");
     }
 
     @Test
@@ -97,8 +103,10 @@ class SignInThrottleHttpTest {
 
     @Test
     void an_untrusted_peer_cannot_escape_the_limit_by_naming_new_addresses() {
-        Config elsewhere =
-                Config.forTest().withAdminPassword(TestSite.ADMIN_PASSWORD).withTrustedProxies("192.0.2.1");
+        Config elsewhere = Config.forTest()
+                .withJdbcUrl(TestDatabases.fresh("throttle-http"))
+                .withAdminPassword(TestSite.ADMIN_PASSWORD)
+                .withTrustedProxies("192.0.2.1");
         JavalinTest.test(App.create(elsewhere, clock), (server, client) -> {
             NewsroomClient c = new NewsroomClient(server.port());
             for (int i = 0; i < SignInThrottle.PER_PAIR; i++) {

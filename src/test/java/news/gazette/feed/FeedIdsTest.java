@@ -21,9 +21,11 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import news.gazette.App;
 import news.gazette.Config;
+import news.gazette.TestDatabases;
 import news.gazette.admin.StoryBackfill;
 import news.gazette.backup.SiteFileCommand;
 import news.gazette.story.Markdown;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -32,13 +34,14 @@ import picocli.CommandLine;
  * A feed entry's id is its identity to every feed reader: it must not change when the site moves to another address,
  * nor when the site is exported and imported elsewhere. Its authority is fixed at the site's first start.
  */
+@Tag(TestDatabases.BOTH)
 class FeedIdsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void entry_ids_keep_the_host_of_the_first_start_when_the_base_url_changes() {
-        Config staging = Config.forTest().withBaseUrl("http://staging.example.org");
+        Config staging = onTheStoreUnderTest(Config.forTest()).withBaseUrl("http://staging.example.org");
         Entries before = entries(App.create(staging));
         assertThat(before.ids()).hasSize(3).allMatch(id -> id.startsWith("tag:staging.example.org,"));
 
@@ -51,10 +54,10 @@ class FeedIdsTest {
 
     @Test
     void an_export_imported_into_another_instance_keeps_the_exporting_sites_ids(@TempDir Path tmp) {
-        Config old = Config.forTest().withBaseUrl("http://old.example.org");
+        Config old = onTheStoreUnderTest(Config.forTest()).withBaseUrl("http://old.example.org");
         List<String> before = entries(App.create(old)).ids();
         // The new instance has started once at its own address, so it has fixed an authority of its own.
-        Config fresh = Config.forTest().withBaseUrl("https://new.example.net");
+        Config fresh = onTheStoreUnderTest(Config.forTest()).withBaseUrl("https://new.example.net");
         assertThat(entries(App.create(fresh)).ids()).allMatch(id -> id.startsWith("tag:new.example.net,"));
 
         String file = tmp.resolve("site.zip").toString();
@@ -80,9 +83,9 @@ class FeedIdsTest {
     @Test
     void an_export_made_before_site_settings_still_imports_and_the_instance_keeps_its_own_ids(@TempDir Path tmp)
             throws Exception {
-        Config old = Config.forTest().withBaseUrl("http://old.example.org");
+        Config old = onTheStoreUnderTest(Config.forTest()).withBaseUrl("http://old.example.org");
         entries(App.create(old));
-        Config fresh = Config.forTest().withBaseUrl("https://new.example.net");
+        Config fresh = onTheStoreUnderTest(Config.forTest()).withBaseUrl("https://new.example.net");
         List<String> own = entries(App.create(fresh)).ids();
 
         Path file = tmp.resolve("site.zip");
@@ -149,5 +152,9 @@ class FeedIdsTest {
             throw new AssertionError(String.join(" ", args) + " failed: " + out);
         }
         return code;
+    }
+
+    private static Config onTheStoreUnderTest(Config config) {
+        return config.withJdbcUrl(TestDatabases.fresh("feed-ids"));
     }
 }

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import news.gazette.MovableClock;
+import news.gazette.TestDatabases;
 import news.gazette.story.StoryStatus;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -19,6 +20,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  * SearchBehaviourAfterRestartTest} asks the same of a new app started on the same database and index folder.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag(TestDatabases.BOTH)
 class SearchBehaviourTest {
 
     static final String LAUNCH = SearchPagesTest.LAUNCH_PATH;

@@ -12,14 +12,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import news.gazette.TestDatabases;
 import news.gazette.story.StoryStatus;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The index is derived data: rebuilt when it cannot be trusted, caught up from the change log otherwise. */
+@Tag(TestDatabases.BOTH)
 class SearchIndexTest {
 
     private static final Instant HOUR_AGO = Instant.now().minus(1, ChronoUnit.HOURS);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import news.gazette.App;
 import news.gazette.Config;
+import news.gazette.TestDatabases;
 import news.gazette.admin.NewsroomStories;
 import news.gazette.admin.StoryDraft;
 import news.gazette.admin.StoryWriter;
@@ -67,7 +68,8 @@ final class SearchSite implements AutoCloseable {
                 0,
                 folder,
                 "http://127.0.0.1",
-                null,
+                // The H2 file under the folder, or a new PostgreSQL database when the tests run against PostgreSQL.
+                TestDatabases.isPostgres() ? TestDatabases.fresh("search") : null,
                 null,
                 null,
                 null,

@@ -8,12 +8,15 @@ import io.javalin.testtools.JavalinTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import news.gazette.TestSql;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag(TestDatabases.BOTH)
 class MetadataTest {
 
     static final String LAUNCH_PATH = "/articles/anthropic-cuts-off-openai-from-claude-access";

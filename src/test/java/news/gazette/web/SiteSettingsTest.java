@@ -7,17 +7,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import news.gazette.TestDatabases;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag(TestDatabases.BOTH)
 class SiteSettingsTest {
 
     private static final int INSTANCES = 4;
@@ -72,6 +74,6 @@ class SiteSettingsTest {
     }
 
     private static String newDatabase() {
-        return "jdbc:h2:mem:settings-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        return TestDatabases.fresh("settings");
     }
 }
