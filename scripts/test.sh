@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: installs what the tests need when it is missing (Debian's chromium and chromium-driver for the
-# browser journeys; postgresql, varnish and varnish-modules for the tests against a real PostgreSQL and a real
-# caching proxy, which start their own throwaway servers on free ports), then builds the jar and runs every test
+# browser journeys; postgresql, varnish, varnish-modules and nginx for the tests against a real PostgreSQL and real
+# caching proxies, which start their own throwaway servers on free ports), then builds the jar and runs every test
 # (unit, HTTP, Selenium, PostgreSQL, Varnish) and the formatting check.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ missing=()
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 [ -x /usr/sbin/varnishd ] || missing+=(varnish)
 compgen -G "/usr/lib/*/varnish/vmods/libvmod_xkey.so" >/dev/null || missing+=(varnish-modules)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing Debian's ${missing[*]} for the tests"
   SUDO=""
@@ -23,6 +24,7 @@ if [ "$(id -u)" -eq 0 ] && command -v service >/dev/null; then
   service postgresql stop >/dev/null 2>&1 || true
   service varnish stop >/dev/null 2>&1 || true
   service varnishncsa stop >/dev/null 2>&1 || true
+  service nginx stop >/dev/null 2>&1 || true
 fi
 
 exec mvn -B -ntp verify "$@"

@@ -2,11 +2,15 @@ package news.gazette.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import news.gazette.TestSite;
+import news.gazette.change.ChangeKey;
 import news.gazette.story.StoryStatus;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +41,21 @@ class ProxyHeadersTest {
             assertThat(login.header("Cache-Control")).isEqualTo("private, no-store");
             assertThat(login.header("xkey")).isNull();
             assertThat(client.get("/admin").header("Cache-Control")).isEqualTo("private, no-store");
+        });
+    }
+
+    @Test
+    void a_render_that_overlapped_a_change_is_neither_kept_nor_shared() {
+        PageCache cache = new PageCache(1 << 20, Clock.systemUTC(), new SimpleMeterRegistry());
+        Javalin app = Javalin.create(c -> c.routes.get("/overlapped", cache.cached(ctx -> {
+            cache.invalidate(List.of(ChangeKey.LIST)); // a change lands while this page renders
+            ctx.html("maybe old");
+        })));
+        JavalinTest.test(app, (server, unused) -> {
+            Http.Reply reply = new Http(server.port()).get("/overlapped");
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.header("Cache-Control")).isEqualTo("private, no-cache");
+            assertThat(cache.contains("/overlapped")).isFalse();
         });
     }
 

@@ -30,6 +30,10 @@ class PurgeTest {
                         () -> cache.received.stream().anyMatch(p -> p.keys().equals(expected)));
                 assertThat(cache.received).allMatch(p -> p.method().equals("PURGE"));
                 assertThat(expected).contains("list", "any").containsPattern("story:\\d+");
+                // A new topic enters the navigation on every page: every page goes.
+                awaitWithin(
+                        Duration.ofSeconds(1),
+                        () -> cache.received.stream().anyMatch(p -> p.keys().equals("site")));
             });
         }
     }
@@ -49,6 +53,24 @@ class PurgeTest {
                 assertThat(metrics)
                         .containsPattern("gazette_purge_requests_total\\{cache=\"127.0.0.1:\\d+\",result=\"ok\"} 1.0");
                 assertThat(metrics).contains("gazette_change_log_behind", "gazette_change_log_lag_seconds");
+            });
+        }
+    }
+
+    @Test
+    void a_save_never_waits_for_a_cache_that_does_not_answer() {
+        try (PurgeReceiver cache = new PurgeReceiver(0, true)) {
+            TestSite site = TestSite.create(c -> c.withProxy(new ProxyOptions(List.of(cache.url()), false)));
+            JavalinTest.test(site.app, (server, unused) -> {
+                site.publish("First, its purge held", Instant.now().minusSeconds(60));
+                awaitWithin(Duration.ofSeconds(5), () -> cache.arrived.get() == 1);
+                // The change is applied (as after every newsroom POST) while the cache still holds the first purge.
+                site.publish(
+                        "Second, saved and applied all the same", Instant.now().minusSeconds(30));
+                assertThat(new Http(server.port()).get("/").text()).contains("Second, saved and applied all the same");
+                assertThat(cache.received).isEmpty();
+                cache.release.countDown();
+                awaitWithin(Duration.ofSeconds(5), () -> cache.received.size() >= 2);
             });
         }
     }
