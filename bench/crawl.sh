@@ -137,7 +137,7 @@ python3 bench/queries.py 3000 1 >"$OUT/queries"
 read -r SQ_N SQ_P50 SQ_P99 SQ_CODES < <(timeout $(( DURATION + 30 )) python3 bench/queries.py --time "$G" "$OUT/queries" "$DURATION")
 
 echo "crawl: search flood, 64 connections of random queries, with side measurements"
-python3 bench/queries.py 20000 2 >"$OUT/flood-queries"
+python3 bench/queries.py 10000 2 >"$OUT/flood-queries"
 # Articles never asked for yet: the last few hundred of the gzip slice's far end.
 tail -n 300 "$OUT/articles" >"$OUT/side-articles"
 ( sleep 1; timeout $(( DURATION + 30 )) python3 bench/queries.py --time "$G" <(yes / | head -n 100000) $(( DURATION - 2 )) >"$OUT/side-front" ) &

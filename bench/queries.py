@@ -20,7 +20,8 @@ WORDS = ("market policy report data model company government official minister r
 
 def paths(count, seed):
     rng, seen = random.Random(seed), set()
-    count = min(count, 20000)  # about 23,000 distinct queries exist
+    # 59 words: 59 one-word and 59 x 58 ordered two-word queries, times three pages, 10,443 distinct in all.
+    count = min(count, 3 * (len(WORDS) + len(WORDS) * (len(WORDS) - 1)))
     while len(seen) < count:
         words = rng.sample(WORDS, rng.choice((1, 2)))
         seen.add("/search?q=" + "+".join(words) + "&page=" + str(rng.choice((1, 2, 3))))

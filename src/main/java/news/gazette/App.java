@@ -123,6 +123,7 @@ public final class App {
         // Before the pages are dropped (listeners run first), so a search rendered after the drop sees the change.
         changes.onChange(keys -> searchIndex.catchUp());
         changes.onChange(keys -> {
+            stories.forgetCards();
             if (keys.contains(ChangeKey.LIST)) {
                 stories.forgetTotals();
                 List<Section> before = sections.getIfPresent("nav");

@@ -27,6 +27,11 @@ public final class JdbcStoryRepository implements StoryRepository {
         lists.forgetTotals();
     }
 
+    /** Forgets the story cards kept for related stories; called on every change, on this instance or another. */
+    public void forgetCards() {
+        lists.forgetCards();
+    }
+
     @Override
     public Optional<Story> findPublishedBySlug(String slug, Instant now) {
         return jdbc.withConnection(c -> {

@@ -2,6 +2,8 @@ package news.gazette.story;
 
 import static news.gazette.story.JdbcStoryRepository.VISIBLE;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,6 +38,7 @@ final class StoryLists {
     private static final String AUTHOR_NEWEST_FIRST = " order by s.author_id, s.status, s.published_at desc, s.id desc";
     private static final String TAG_NEWEST_FIRST = " order by s.tag_id, s.status, s.published_at desc, s.story_id desc";
     private static final int RELATED_CANDIDATES_PER_TAG = 20;
+    private static final int NEWEST_TAGS_KEPT = 2_000;
 
     private final Jdbc jdbc;
     // The size of each list ("page n of m"), counted once and kept until the lists change or the next scheduled story
@@ -43,7 +46,16 @@ final class StoryLists {
     private final Map<String, Total> totals = new ConcurrentHashMap<>();
     private final AtomicLong totalsGeneration = new AtomicLong();
 
+    // The newest cards of each tag, which every article of the tag shows among its related stories: read once and
+    // kept until any change (a card's headline or image may be the change) or the next scheduled story goes live.
+    // Derived from the database alone, and forgotten on the change log's word, so every instance agrees within a second.
+    private final Cache<Long, Newest> newestByTag =
+            Caffeine.newBuilder().maximumSize(NEWEST_TAGS_KEPT).build();
+    private final AtomicLong cardsGeneration = new AtomicLong();
+
     private record Total(long count, Instant validUntil) {}
+
+    private record Newest(List<StoryCard> cards, int asked, Instant validUntil) {}
 
     StoryLists(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -52,6 +64,12 @@ final class StoryLists {
     void forgetTotals() {
         totalsGeneration.incrementAndGet();
         totals.clear();
+    }
+
+    /** Forgets the cards kept for related stories; any change to any story, author or tag may show on them. */
+    void forgetCards() {
+        cardsGeneration.incrementAndGet();
+        newestByTag.invalidateAll();
     }
 
     PageOf<StoryCard> published(int page, int size, Instant now) {
@@ -143,7 +161,12 @@ final class StoryLists {
 
     /** The newest {@code size} visible stories with {@code tag}, without counting the whole list. */
     private List<StoryCard> newestInTag(Tag tag, int size, Instant now) {
-        return jdbc.withConnection(c -> {
+        Newest known = newestByTag.getIfPresent(tag.id());
+        if (known != null && now.isBefore(known.validUntil()) && known.asked() >= size) {
+            return known.cards().subList(0, Math.min(size, known.cards().size()));
+        }
+        long generation = cardsGeneration.get();
+        Newest read = jdbc.withConnection(c -> {
             List<Long> ids = Jdbc.list(
                     c,
                     "select s.story_id from story_tag_listing s where s.tag_id = ? and " + VISIBLE + TAG_NEWEST_FIRST
@@ -152,8 +175,15 @@ final class StoryLists {
                     tag.id(),
                     now,
                     size);
-            return withTags(c, cardsInOrder(c, ids));
+            Instant next = nextScheduled(c, now);
+            return new Newest(withTags(c, cardsInOrder(c, ids)), size, next == null ? Instant.MAX : next);
         });
+        newestByTag.put(tag.id(), read);
+        // A change in between may not be in what was read: keep nothing this time.
+        if (cardsGeneration.get() != generation) {
+            newestByTag.invalidate(tag.id());
+        }
+        return read.cards();
     }
 
     /** The number of stories matching {@code where}; its last parameter is always the current time. */

@@ -11,6 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import news.gazette.story.Story;
+import news.gazette.admin.StoryWriter;
+import news.gazette.admin.StoryDraft;
+import news.gazette.admin.NewsroomStories;
 import news.gazette.App;
 import news.gazette.MovableClock;
 import news.gazette.TestDatabases;
@@ -68,6 +72,45 @@ class InvalidationTest {
                 assertThat(site.pageCache().contains(path)).as(path).isTrue();
             }
             assertThat(client.get("/articles/" + energy).text()).contains("Prices fell again overnight.");
+        });
+    }
+
+    @Test
+    void a_renamed_story_shows_its_new_headline_among_another_articles_related_stories() {
+        TestSite site = TestSite.create();
+        Instant now = Instant.now();
+        String older = site.publish("Cup final goes to penalties", now.minus(3, ChronoUnit.HOURS), "Sports");
+        String newer = site.publish("Marathon moves to spring", now.minus(2, ChronoUnit.HOURS), "Sports");
+        long newerId = site.count("select id from story where slug = '" + newer + "'");
+        JavalinTest.test(site.app, (server, unused) -> {
+            Http client = new Http(server.port());
+            assertThat(client.get("/articles/" + older).text()).contains("Marathon moves to spring");
+
+            Story story = new NewsroomStories(site.jdbc).findById(newerId).orElseThrow();
+            StoryDraft draft = TestSite.draftOf(story);
+            StoryDraft renamed = new StoryDraft(
+                    draft.slug(),
+                    "Marathon stays in autumn after all",
+                    draft.summary(),
+                    draft.bodyMarkdown(),
+                    draft.bodyHtml(),
+                    draft.authorName(),
+                    draft.status(),
+                    draft.developing(),
+                    draft.publishedAt(),
+                    draft.image(),
+                    draft.notes(),
+                    draft.tagNames(),
+                    "",
+                    null);
+            assertThat(new StoryWriter(site.jdbc).update(newerId, story.version(), renamed, "test", Instant.now()))
+                    .isEqualTo(StoryWriter.Outcome.SAVED);
+            site.applyChanges();
+
+            // The related cards are kept per tag across articles; the edit must reach them, not only the page cache.
+            assertThat(client.get("/articles/" + older).text())
+                    .contains(">Marathon stays in autumn after all</a>")
+                    .doesNotContain(">Marathon moves to spring</a>");
         });
     }
 
