@@ -48,7 +48,8 @@ final class StoryLists {
 
     // The newest cards of each tag, which every article of the tag shows among its related stories: read once and
     // kept until any change (a card's headline or image may be the change) or the next scheduled story goes live.
-    // Derived from the database alone, and forgotten on the change log's word, so every instance agrees within a second.
+    // Derived from the database alone, and forgotten on the change log's word, so every instance agrees within a
+    // second.
     private final Cache<Long, Newest> newestByTag =
             Caffeine.newBuilder().maximumSize(NEWEST_TAGS_KEPT).build();
     private final AtomicLong cardsGeneration = new AtomicLong();

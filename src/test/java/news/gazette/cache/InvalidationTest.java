@@ -11,14 +11,14 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import news.gazette.story.Story;
-import news.gazette.admin.StoryWriter;
-import news.gazette.admin.StoryDraft;
-import news.gazette.admin.NewsroomStories;
 import news.gazette.App;
 import news.gazette.MovableClock;
 import news.gazette.TestDatabases;
 import news.gazette.TestSite;
+import news.gazette.admin.NewsroomStories;
+import news.gazette.admin.StoryDraft;
+import news.gazette.admin.StoryWriter;
+import news.gazette.story.Story;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
