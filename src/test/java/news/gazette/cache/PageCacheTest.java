@@ -2,8 +2,11 @@ package news.gazette.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import news.gazette.TestSite;
@@ -33,6 +36,45 @@ class PageCacheTest {
             assertThat(second.header("Content-Security-Policy")).isNotBlank();
             assertThat(second.header("Content-Type")).contains("text/html");
         });
+    }
+
+    @Test
+    void a_full_cache_keeps_a_new_page_only_when_it_is_asked_for_again() {
+        PageCache cache = new PageCache(64 * 1024, Clock.systemUTC(), new SimpleMeterRegistry());
+        // About 9 kB each (incompressible enough to weigh with its gzip copy): twenty fill the 64 kB and more.
+        Javalin app = Javalin.create(c ->
+                c.routes.get("/pages/{n}", cache.cached(ctx -> ctx.html(noise(ctx.pathParam("n"), 9_000)))));
+        JavalinTest.test(app, (server, unused) -> {
+            Http client = new Http(server.port());
+            assertThat(client.get("/pages/0").header(PageCache.STATUS_HEADER)).isEqualTo("miss");
+            assertThat(cache.contains("/pages/0"))
+                    .as("kept while the cache has room")
+                    .isTrue();
+            for (int n = 1; n <= 20; n++) {
+                client.get("/pages/" + n);
+            }
+
+            Http.Reply once = client.get("/pages/crawled");
+            assertThat(once.status()).isEqualTo(200);
+            assertThat(once.header("Cache-Control")).isEqualTo(PageCache.CACHE_CONTROL);
+            assertThat(cache.contains("/pages/crawled"))
+                    .as("a page asked for once")
+                    .isFalse();
+            assertThat(client.get("/pages/crawled").header(PageCache.STATUS_HEADER))
+                    .isEqualTo("miss");
+            assertThat(cache.contains("/pages/crawled")).as("asked for again").isTrue();
+            assertThat(client.get("/pages/crawled").header(PageCache.STATUS_HEADER))
+                    .isEqualTo("hit");
+        });
+    }
+
+    private static String noise(String seed, int length) {
+        java.util.Random random = new java.util.Random(seed.hashCode());
+        StringBuilder text = new StringBuilder(length);
+        while (text.length() < length) {
+            text.append(Long.toString(random.nextLong(), 36));
+        }
+        return text.toString();
     }
 
     @Test
