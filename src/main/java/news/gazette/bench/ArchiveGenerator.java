@@ -123,7 +123,12 @@ public final class ArchiveGenerator implements Callable<Integer> {
             } else {
                 db.close();
             }
-            log.info("{} of {} stories after {} s", to, stories, (System.nanoTime() - started) / 1_000_000_000);
+            log.info(
+                    "{} of {} stories after {} s, file {} MB",
+                    to,
+                    stories,
+                    (System.nanoTime() - started) / 1_000_000_000,
+                    StoreCompaction.fileOf(url).map(ArchiveGenerator::sizeOf).orElse(0L) >> 20);
         }
         log.info("generated {} stories in {} s", stories, (System.nanoTime() - started) / 1_000_000_000);
         return 0;

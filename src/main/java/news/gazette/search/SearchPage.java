@@ -20,6 +20,19 @@ public record SearchPage(
         return !query.isBlank() && problem == null;
     }
 
+    /** True when there are so many matches that they were counted only up to the total shown. */
+    public boolean countIsLowerBound() {
+        return results.total() >= StorySearch.countedUpTo(results.number(), results.size());
+    }
+
+    /** What the page says matched: "1 story", "12 stories", or "1000 or more stories". */
+    public String matchCount() {
+        if (countIsLowerBound()) {
+            return StorySearch.countedUpTo(results.number(), results.size()) + " or more stories match";
+        }
+        return results.total() == 1 ? "1 story matches" : results.total() + " stories match";
+    }
+
     public String pageUrl(int number) {
         String url = urlOf(query.text());
         return number == 1 ? url : url + "&page=" + number;
