@@ -11,22 +11,16 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import news.gazette.account.UserCommand;
 import news.gazette.admin.Newsroom;
-import news.gazette.admin.ScheduledArrivals;
 import news.gazette.admin.StoryBackfill;
 import news.gazette.backup.SiteFileCommand;
 import news.gazette.cache.CacheHitHandler;
-import news.gazette.cache.ChangeLogLag;
 import news.gazette.cache.PageCache;
 import news.gazette.cache.ProxyHeaders;
-import news.gazette.cache.PurgeSender;
 import news.gazette.cache.RenderLane;
 import news.gazette.cache.SiteChangePoller;
-import news.gazette.change.ChangeKey;
 import news.gazette.change.ChangeListener;
-import news.gazette.change.ChangeLog;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.feed.FeedEntries;
@@ -113,32 +107,17 @@ public final class App {
                 metrics.registry(),
                 pagesLane,
                 new ProxyHeaders(config.proxy().cacheTagHeader()));
-        SiteChangePoller changes = new SiteChangePoller(jdbc, clock, pageCache);
-        ChangeLogLag.register(changes, new ChangeLog(jdbc), clock, metrics.registry());
-        // Purged after this instance dropped its own copies, so a cache that refetches at once gets the new page.
-        PurgeSender purges = new PurgeSender(config.proxy().purgeUrls(), metrics.registry());
-        changes.afterChange(purges::purge);
-        // A scheduled story's going live is written to the change log once, by whichever instance notices first.
-        changes.onScheduledTime(new ScheduledArrivals(jdbc)::recordDue);
-        // Before the pages are dropped (listeners run first), so a search rendered after the drop sees the change.
-        changes.onChange(keys -> searchIndex.catchUp());
-        changes.onChange(keys -> {
-            stories.forgetCards();
-            if (keys.contains(ChangeKey.LIST)) {
-                stories.forgetTotals();
-                List<Section> before = sections.getIfPresent("nav");
-                sections.put("nav", sections(stories, clock));
-                if (!Objects.equals(before, sections.getIfPresent("nav"))) {
-                    // The navigation is on every page.
-                    pageCache.invalidateAll();
-                    purges.purge(List.of(ChangeKey.SITE));
-                }
-            }
-        });
-        // On PostgreSQL a change on any instance is heard the moment it commits; the timed poll stays as the fallback.
-        ChangeListener listener = db.dialect() == Database.Dialect.POSTGRESQL
-                ? new ChangeListener(config.jdbcUrl(), changes::pollNow)
-                : null;
+        ChangeFollowing changes = new ChangeFollowing(
+                config,
+                db,
+                jdbc,
+                clock,
+                metrics,
+                pageCache,
+                searchIndex,
+                stories,
+                sections,
+                () -> sections(stories, clock));
         Pages pages = new Pages(config.templatesDir());
         StoryHandlers storyPages = new StoryHandlers(stories, pages, layouts, clock);
         MediaStore media = new MediaStore(config.mediaDir());
@@ -182,29 +161,19 @@ public final class App {
             c.requestLogger.http(new RequestLog(PageCache::answeredFromCache)::line);
             c.requestLogger.http(metrics::record);
             c.events.serverStarting(searchIndex::open);
-            c.events.serverStarted(() -> {
-                changes.start();
-                purges.start();
-                if (listener != null) {
-                    listener.start();
-                }
-            });
+            c.events.serverStarted(changes::start);
             // One listener, to keep the order: Javalin runs a stage's listeners in no fixed order (a HashSet), and
             // the poller's last poll needs the pool.
             c.events.serverStopped(() -> {
-                if (listener != null) {
-                    listener.close();
-                }
                 changes.close();
-                purges.close();
                 searchIndex.close();
                 // A clean stop gives the file back what a day of saves left behind (StoreCompaction).
                 db.compactAndClose();
             });
             c.appData(PageCache.KEY, pageCache);
-            c.appData(SiteChangePoller.KEY, changes);
-            if (listener != null) {
-                c.appData(ChangeListener.KEY, listener);
+            c.appData(SiteChangePoller.KEY, changes.poller());
+            if (changes.listener() != null) {
+                c.appData(ChangeListener.KEY, changes.listener());
             }
             c.appData(SearchIndex.KEY, searchIndex);
             c.appData(RenderLane.SEARCH_KEY, searchLane);
@@ -238,7 +207,7 @@ public final class App {
             // An editor's save shows on the public pages before the save's redirect arrives, not a poll later.
             c.routes.after("/admin/<rest>", ctx -> {
                 if (ctx.method() == HandlerType.POST) {
-                    changes.pollNow();
+                    changes.poller().pollNow();
                 }
             });
             c.routes.get(
