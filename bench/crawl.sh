@@ -60,7 +60,10 @@ start_gazette() {
     kill -0 "$GAZETTE_PID" 2>/dev/null || { tail -20 "$OUT/server.log" >&2; exit 1; }
     sleep 0.1
   done
-  ( while rss=$(awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/$GAZETTE_PID/status" 2>/dev/null) && [ -n "$rss" ]; do
+  # Resident memory, and of it the anonymous part (heap, stacks, code: not the search index's mapped files, which
+  # are the kernel's page cache and are given back under memory pressure).
+  ( while rss=$(awk '/^VmRSS:/ { r = int($2 / 1024) } /^RssAnon:/ { a = int($2 / 1024) } END { if (r) print r, a }' \
+        "/proc/$GAZETTE_PID/status" 2>/dev/null) && [ -n "$rss" ]; do
       echo "$rss" >>"$OUT/rss"; sleep 0.5; done ) &
   PIDS+=("$!")
 }
@@ -151,7 +154,8 @@ for pid in "${PIDS[@]: -3}"; do wait "$pid" 2>/dev/null || true; done
 read -r _ FR_P50 FR_P99 FR_CODES <"$OUT/side-front" || true
 read -r _ AR_P50 AR_P99 AR_CODES <"$OUT/side-articles.txt" || true
 
-RSS_PEAK=$(sort -n "$OUT/rss" | tail -1)
+RSS_PEAK=$(sort -n "$OUT/rss" | tail -1 | cut -d' ' -f1)
+ANON_PEAK=$(cut -d' ' -f2 "$OUT/rss" | sort -n | tail -1)
 DISK_RUN=$(du -sm "$BIG_DATA/gazette.mv.db" | cut -f1)
 kill "$GAZETTE_PID"; wait "$GAZETTE_PID" 2>/dev/null || true
 DISK_STOP=$(du -sm "$BIG_DATA/gazette.mv.db" | cut -f1)
@@ -170,8 +174,8 @@ INDEX=$(du -sm "$BIG_DATA/search-index" 2>/dev/null | cut -f1 || echo "-")
   echo
   echo "Search mix (distinct one- and two-word queries, pages 1-3, each a miss, one at a time): $SQ_N queries, p50 $SQ_P50 ms, p99 $SQ_P99 ms, statuses $SQ_CODES."
   echo
-  echo "Search flood (64 connections of random queries): $FL_RPS answers/s ($FL_EXTRA), p99 $FL_P99 ms. Meanwhile: front page p50 $FR_P50 / p99 $FR_P99 ms ($FR_CODES); uncached articles p50 $AR_P50 / p99 $AR_P99 ms ($AR_CODES); an editor's save, then article and front page showing it (ms): $(cat "$OUT/side-save")."
+  echo "Search flood (64 connections of random queries): $FL_RPS answers/s ($FL_EXTRA), p99 $FL_P99 ms. Meanwhile: front page p50 $FR_P50 / p99 $FR_P99 ms ($FR_CODES); uncached articles p50 $AR_P50 / p99 $AR_P99 ms ($AR_CODES); an editor's save of an uncached old article, then that article and the front page showing it (ms; -1: not on the front page, as an old story is not): $(cat "$OUT/side-save")."
   echo
-  echo "Gazette peak RSS: $RSS_PEAK MB. Store: $DISK_BEFORE MB before, $DISK_RUN MB at the end of the run, $DISK_STOP MB after a clean stop; search index $INDEX MB."
+  echo "Gazette peak RSS: $RSS_PEAK MB, of which anonymous (heap, stacks, code; not the mapped search index) at most $ANON_PEAK MB. Store: $DISK_BEFORE MB before, $DISK_RUN MB at the end of the run, $DISK_STOP MB after a clean stop; search index $INDEX MB."
 } >"$RESULTS"
 cat "$RESULTS"

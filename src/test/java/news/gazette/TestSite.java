@@ -150,6 +150,31 @@ public final class TestSite {
         }
     }
 
+    /** Saves story {@code id} with a new headline (its address stays), as an editor's save would. */
+    public void rename(long id, String headline) {
+        Story story = new NewsroomStories(jdbc).findById(id).orElseThrow();
+        StoryDraft draft = draftOf(story);
+        StoryDraft renamed = new StoryDraft(
+                draft.slug(),
+                headline,
+                draft.summary(),
+                draft.bodyMarkdown(),
+                draft.bodyHtml(),
+                draft.authorName(),
+                draft.status(),
+                draft.developing(),
+                draft.publishedAt(),
+                draft.image(),
+                draft.notes(),
+                draft.tagNames(),
+                "",
+                null);
+        if (new StoryWriter(jdbc).update(id, story.version(), renamed, "test", Instant.now())
+                != StoryWriter.Outcome.SAVED) {
+            throw new IllegalStateException("story " + id + " not renamed");
+        }
+    }
+
     /**
      * Makes the site apply the changes written to its database behind its back now, rather than at its next poll
      * (a fifth of a second later), as another instance's writes would be.

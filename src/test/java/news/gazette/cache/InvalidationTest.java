@@ -15,10 +15,6 @@ import news.gazette.App;
 import news.gazette.MovableClock;
 import news.gazette.TestDatabases;
 import news.gazette.TestSite;
-import news.gazette.admin.NewsroomStories;
-import news.gazette.admin.StoryDraft;
-import news.gazette.admin.StoryWriter;
-import news.gazette.story.Story;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -86,25 +82,7 @@ class InvalidationTest {
             Http client = new Http(server.port());
             assertThat(client.get("/articles/" + older).text()).contains("Marathon moves to spring");
 
-            Story story = new NewsroomStories(site.jdbc).findById(newerId).orElseThrow();
-            StoryDraft draft = TestSite.draftOf(story);
-            StoryDraft renamed = new StoryDraft(
-                    draft.slug(),
-                    "Marathon stays in autumn after all",
-                    draft.summary(),
-                    draft.bodyMarkdown(),
-                    draft.bodyHtml(),
-                    draft.authorName(),
-                    draft.status(),
-                    draft.developing(),
-                    draft.publishedAt(),
-                    draft.image(),
-                    draft.notes(),
-                    draft.tagNames(),
-                    "",
-                    null);
-            assertThat(new StoryWriter(site.jdbc).update(newerId, story.version(), renamed, "test", Instant.now()))
-                    .isEqualTo(StoryWriter.Outcome.SAVED);
+            site.rename(newerId, "Marathon stays in autumn after all");
             site.applyChanges();
 
             // The related cards are kept per tag across articles; the edit must reach them, not only the page cache.
