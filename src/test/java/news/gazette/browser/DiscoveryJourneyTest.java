@@ -3,6 +3,7 @@ package news.gazette.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
+import java.time.Duration;
 import news.gazette.App;
 import news.gazette.Config;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 @Tag("browser")
 class DiscoveryJourneyTest {
@@ -41,11 +44,14 @@ class DiscoveryJourneyTest {
             WebElement box = driver.findElement(By.cssSelector("header.masthead input[name=q]"));
             box.sendKeys("benchmarking", Keys.ENTER);
 
+            // Enter submits the form; the driver does not wait for the navigation it starts.
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/search"));
             assertThat(driver.getCurrentUrl()).endsWith("/search?q=benchmarking");
             assertThat(driver.findElement(By.cssSelector(".search-snippet mark"))
                             .getText())
                     .isEqualTo("benchmarking");
             driver.findElement(By.cssSelector(".search-result h2 a")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/articles/"));
 
             assertThat(driver.getCurrentUrl()).endsWith("/articles/anthropic-cuts-off-openai-from-claude-access");
             assertThat(driver.findElement(By.tagName("h1")).getText())
