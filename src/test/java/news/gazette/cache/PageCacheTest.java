@@ -39,7 +39,7 @@ class PageCacheTest {
     }
 
     @Test
-    void a_full_cache_keeps_a_new_page_only_when_it_is_asked_for_again() {
+    void a_page_a_full_cache_does_not_keep_is_still_sent_for_shared_caches_to_keep() {
         PageCache cache = new PageCache(64 * 1024, Clock.systemUTC(), new SimpleMeterRegistry());
         // About 9 kB each (incompressible enough to weigh with its gzip copy): twenty fill the 64 kB and more.
         Javalin app = Javalin.create(c ->
@@ -54,17 +54,14 @@ class PageCacheTest {
                 client.get("/pages/" + n);
             }
 
+            // Asked for once: not kept here (Admission; which pages stay after that is Caffeine's choice), but the
+            // answer is current, so a shared cache in front may keep it as usual.
             Http.Reply once = client.get("/pages/crawled");
             assertThat(once.status()).isEqualTo(200);
+            assertThat(once.header(PageCache.STATUS_HEADER)).isEqualTo("miss");
             assertThat(once.header("Cache-Control")).isEqualTo(PageCache.CACHE_CONTROL);
-            assertThat(cache.contains("/pages/crawled"))
-                    .as("a page asked for once")
-                    .isFalse();
-            assertThat(client.get("/pages/crawled").header(PageCache.STATUS_HEADER))
-                    .isEqualTo("miss");
-            assertThat(cache.contains("/pages/crawled")).as("asked for again").isTrue();
-            assertThat(client.get("/pages/crawled").header(PageCache.STATUS_HEADER))
-                    .isEqualTo("hit");
+            assertThat(once.text()).isEqualTo(noise("crawled", 9_000));
+            assertThat(cache.contains("/pages/crawled")).isFalse();
         });
     }
 
