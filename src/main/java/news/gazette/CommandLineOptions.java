@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
             "Every option can also be set by the environment variable shown in its description.",
             "GAZETTE_ADMIN_PASSWORD sets the password of the first account, admin, on first start.",
             "",
-            "Accounts: gazette user add NAME [--role editor|administrator], gazette user reset-password NAME",
+            "Accounts: gazette user add NAME [--role contributor|editor|administrator], gazette user reset-password NAME",
             "Backups:  gazette export FILE, gazette import FILE (with the server stopped)"
         })
 final class CommandLineOptions {

@@ -13,6 +13,8 @@ public final class AccountRepository {
     /** An account with its hash, only for checking a password. */
     public record Credentials(Account account, String passwordHash) {}
 
+    static final String COLUMNS = "id, username, display_name, role, disabled_at, created_at";
+
     private final Jdbc jdbc;
 
     public AccountRepository(Jdbc jdbc) {
@@ -24,18 +26,16 @@ public final class AccountRepository {
     }
 
     public List<Account> findAll() {
-        return jdbc.list(
-                "select id, username, role, created_at from account order by username", AccountRepository::toAccount);
+        return jdbc.list("select " + COLUMNS + " from account order by username", AccountRepository::toAccount);
     }
 
     public Optional<Account> findById(long id) {
-        return jdbc.first(
-                "select id, username, role, created_at from account where id = ?", AccountRepository::toAccount, id);
+        return jdbc.first("select " + COLUMNS + " from account where id = ?", AccountRepository::toAccount, id);
     }
 
     public Optional<Credentials> findCredentials(String username) {
         return jdbc.first(
-                "select id, username, role, created_at, password_hash from account where username = ?",
+                "select " + COLUMNS + ", password_hash from account where username = ?",
                 row -> new Credentials(toAccount(row), row.getString("password_hash")),
                 username);
     }
@@ -50,7 +50,7 @@ public final class AccountRepository {
                     passwordHash,
                     role.dbValue(),
                     now));
-            return Optional.of(new Account(id, username, role, now));
+            return Optional.of(new Account(id, username, null, role, false, now));
         } catch (Jdbc.DataAccessException e) {
             if (Jdbc.isConstraintViolation(e)) {
                 return Optional.empty();
@@ -76,11 +76,46 @@ public final class AccountRepository {
         jdbc.update("delete from account where id = ?", id);
     }
 
-    private static Account toAccount(ResultSet row) throws SQLException {
+    /** Sets the name on the account's bylines; blank goes back to the username. */
+    public void setDisplayName(long id, String displayName) {
+        jdbc.update(
+                "update account set display_name = ? where id = ?",
+                displayName == null || displayName.isBlank() ? null : displayName.strip(),
+                id);
+    }
+
+    /** Gives the account another role; its sessions end, so the new permissions apply from its next sign-in. */
+    public void setRole(long id, Role role) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, "update account set role = ? where id = ?", role.dbValue(), id);
+            Jdbc.update(c, "delete from admin_session where account_id = ?", id);
+            return null;
+        });
+    }
+
+    /** Disables (signs out everywhere, refuses sign-in) or enables an account. */
+    public void setDisabled(long id, boolean disabled, Instant now) {
+        jdbc.inTransaction(c -> {
+            Jdbc.update(c, "update account set disabled_at = ? where id = ?", disabled ? now : null, id);
+            if (disabled) {
+                Jdbc.update(c, "delete from admin_session where account_id = ?", id);
+            }
+            return null;
+        });
+    }
+
+    /** How many administrators can still sign in: the last one may not be disabled, demoted or deleted. */
+    public long activeAdministrators() {
+        return jdbc.count("select count(*) from account where role = 'administrator' and disabled_at is null");
+    }
+
+    static Account toAccount(ResultSet row) throws SQLException {
         return new Account(
                 row.getLong("id"),
                 row.getString("username"),
+                row.getString("display_name"),
                 Role.fromDb(row.getString("role")),
+                row.getTimestamp("disabled_at") != null,
                 Jdbc.instant(row, "created_at"));
     }
 }

@@ -51,16 +51,10 @@ public final class SessionRepository {
         }
         return jdbc.first(
                 """
-                select a.id, a.username, a.role, a.created_at, s.csrf_token
+                select a.id, a.username, a.display_name, a.role, a.disabled_at, a.created_at, s.csrf_token
                 from admin_session s join account a on a.id = s.account_id
-                where s.id_hash = ? and s.expires_at > ?""",
-                row -> new SignedIn(
-                        new Account(
-                                row.getLong("id"),
-                                row.getString("username"),
-                                Role.fromDb(row.getString("role")),
-                                Jdbc.instant(row, "created_at")),
-                        row.getString("csrf_token")),
+                where s.id_hash = ? and s.expires_at > ? and a.disabled_at is null""",
+                row -> new SignedIn(AccountRepository.toAccount(row), row.getString("csrf_token")),
                 hash(cookieValue),
                 now);
     }

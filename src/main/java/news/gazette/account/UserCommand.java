@@ -60,7 +60,7 @@ public final class UserCommand {
         @Parameters(paramLabel = "NAME", description = "Lowercase letters, digits, '.', '-', '_'.")
         String name;
 
-        @Option(names = "--role", paramLabel = "ROLE", description = "editor (default) or administrator.")
+        @Option(names = "--role", paramLabel = "ROLE", description = "contributor, editor (default) or administrator.")
         String role = "editor";
 
         @Override

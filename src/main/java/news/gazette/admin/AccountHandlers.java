@@ -38,7 +38,12 @@ public final class AccountHandlers {
 
     public void list(Context ctx) {
         AdminAuth.requireAdministrator(ctx);
-        render(ctx, "", "editor", new FormErrors(), ctx.queryParam("added") != null ? "Account added." : null);
+        String notice = ctx.queryParam("added") != null
+                ? "Account added."
+                : ctx.queryParam("deleted") != null
+                        ? "Account deleted."
+                        : ctx.queryParam("changed") != null ? "Account changed." : null;
+        render(ctx, "", "editor", new FormErrors(), notice, false);
     }
 
     public void create(Context ctx) {
@@ -52,7 +57,7 @@ public final class AccountHandlers {
         }
         Role parsed = Role.parse(role).orElse(null);
         if (parsed == null) {
-            errors.add("role", "Choose editor or administrator.");
+            errors.add("role", "Choose contributor, editor or administrator.");
         }
         String problem = Passwords.problemWith(password);
         if (problem != null) {
@@ -65,26 +70,88 @@ public final class AccountHandlers {
         }
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, username, role, errors, null);
+            render(ctx, username, role, errors, null, false);
             return;
         }
         ctx.redirect("/admin/accounts?added=1", HttpStatus.SEE_OTHER);
     }
 
+    /** Deleting is for good, so the first press shows what it deletes and asks again; the second deletes. */
     public void delete(Context ctx) {
-        AdminAuth.requireAdministrator(ctx);
-        long id = AdminPaths.id(ctx);
-        if (id == AdminAuth.account(ctx).id()) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            FormErrors errors = new FormErrors();
-            render(ctx, "", "editor", errors, "You cannot delete your own account.");
+        Account target = other(ctx);
+        if (target == null) {
             return;
         }
-        accounts.delete(id);
-        ctx.redirect("/admin/accounts", HttpStatus.SEE_OTHER);
+        if (!"yes".equals(ctx.formParam("confirm"))) {
+            pages.render(
+                    ctx,
+                    "admin/confirm.jte",
+                    new ConfirmPage(
+                            layouts.of(ctx, "Delete " + target.username() + "?", "accounts"),
+                            "Delete the account " + target.username() + "?",
+                            "They can no longer sign in, and this cannot be undone. Their stories and revisions stay,"
+                                    + " with their name. To keep the account but stop them signing in, disable it.",
+                            "/admin/accounts/" + target.id() + "/delete",
+                            "Delete " + target.username() + " for good",
+                            "/admin/accounts"));
+            return;
+        }
+        accounts.delete(target.id());
+        ctx.redirect("/admin/accounts?deleted=1", HttpStatus.SEE_OTHER);
     }
 
-    private void render(Context ctx, String username, String role, FormErrors errors, String notice) {
+    public void changeRole(Context ctx) {
+        Account target = other(ctx);
+        if (target == null) {
+            return;
+        }
+        Role role = Role.parse(ctx.formParam("role")).orElse(null);
+        if (role == null) {
+            refuse(ctx, "Choose contributor, editor or administrator.");
+            return;
+        }
+        accounts.setRole(target.id(), role);
+        ctx.redirect("/admin/accounts?changed=1", HttpStatus.SEE_OTHER);
+    }
+
+    public void disable(Context ctx) {
+        Account target = other(ctx);
+        if (target != null) {
+            accounts.setDisabled(target.id(), true, clock.instant());
+            ctx.redirect("/admin/accounts?changed=1", HttpStatus.SEE_OTHER);
+        }
+    }
+
+    public void enable(Context ctx) {
+        Account target = other(ctx);
+        if (target != null) {
+            accounts.setDisabled(target.id(), false, clock.instant());
+            ctx.redirect("/admin/accounts?changed=1", HttpStatus.SEE_OTHER);
+        }
+    }
+
+    /**
+     * The account an administrator acts on, or null after answering: nobody demotes, disables or deletes their own
+     * account here (so the newsroom always keeps an administrator who can sign in).
+     */
+    private Account other(Context ctx) {
+        AdminAuth.requireAdministrator(ctx);
+        long id = AdminPaths.id(ctx);
+        Account target = accounts.findById(id).orElseThrow(io.javalin.http.NotFoundResponse::new);
+        if (id == AdminAuth.account(ctx).id()) {
+            refuse(ctx, "You cannot change or delete your own account here; another administrator can.");
+            return null;
+        }
+        return target;
+    }
+
+    private void refuse(Context ctx, String message) {
+        ctx.status(HttpStatus.BAD_REQUEST);
+        render(ctx, "", "editor", new FormErrors(), message, true);
+    }
+
+    private void render(
+            Context ctx, String username, String role, FormErrors errors, String notice, boolean noticeIsError) {
         pages.render(
                 ctx,
                 "admin/accounts.jte",
@@ -95,6 +162,7 @@ public final class AccountHandlers {
                         role,
                         errors,
                         notice,
+                        noticeIsError,
                         storeBackup));
     }
 

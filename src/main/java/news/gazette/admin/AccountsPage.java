@@ -7,6 +7,7 @@ import news.gazette.backup.StoreBackup;
 /**
  * The model of {@code admin/accounts.jte}: every account, the form to add one, and the site's backups.
  *
+ * @param noticeIsError whether the notice reports a refusal rather than a done change
  * @param storeBackup how the store itself is backed up: the online backup here, or PostgreSQL's {@code pg_dump}
  */
 public record AccountsPage(
@@ -16,6 +17,7 @@ public record AccountsPage(
         String role,
         FormErrors errors,
         String notice,
+        boolean noticeIsError,
         StoreBackup storeBackup) {
 
     public AccountsPage {

@@ -12,6 +12,10 @@ import news.gazette.story.Story;
  * @param preview the body rendered as readers will see it, when the editor asked for a preview
  * @param notice a message at the top of the form: saved, or a conflict with someone else's save
  * @param conflict true when the notice reports a stale save
+ * @param workflow who started the story and where it stands in review
+ * @param editor whether the signed-in account publishes (an editor or administrator) or only submits (a contributor)
+ * @param mayChange whether Save is offered: a contributor's own published story is read-only to them
+ * @param returnNote the note to the writer as typed, when sending the story back was refused
  */
 public record EditorPage(
         AdminLayout layout,
@@ -23,10 +27,22 @@ public record EditorPage(
         RenderedHtml preview,
         String notice,
         boolean conflict,
-        List<String> authorNames) {
+        List<String> authorNames,
+        ReviewDesk.Workflow workflow,
+        boolean editor,
+        boolean mayChange,
+        String returnNote) {
 
     public EditorPage {
         authorNames = List.copyOf(authorNames);
+    }
+
+    public boolean inReview() {
+        return workflow.state() == ReviewDesk.ReviewState.SUBMITTED;
+    }
+
+    public boolean returned() {
+        return workflow.state() == ReviewDesk.ReviewState.RETURNED;
     }
 
     public boolean isNew() {

@@ -38,6 +38,8 @@ public final class Newsroom {
     private final SignInHandlers signIn;
     private final NewsroomHandlers newsroom;
     private final StoryEditorHandlers editor;
+    private final ReviewHandlers review;
+    private final ProfileHandlers profile;
     private final AccountHandlers accounts;
     private final MediaHandlers media;
     private final BackupHandlers backups;
@@ -71,8 +73,12 @@ public final class Newsroom {
                 site,
                 clock,
                 clientAddress);
-        this.newsroom = new NewsroomHandlers(newsroomStories, writer, pages, layouts, clock);
-        this.editor = new StoryEditorHandlers(newsroomStories, writer, mediaStore, markdown, pages, layouts, clock);
+        ReviewDesk reviewDesk = new ReviewDesk(jdbc);
+        this.newsroom = new NewsroomHandlers(newsroomStories, reviewDesk, writer, pages, layouts, clock);
+        this.editor = new StoryEditorHandlers(
+                newsroomStories, reviewDesk, writer, mediaStore, markdown, pages, layouts, clock);
+        this.review = new ReviewHandlers(newsroomStories, reviewDesk, editor, clock);
+        this.profile = new ProfileHandlers(accountRepository, sessions, passwords, auth, pages, layouts, clock);
         OnlineBackup onlineBackup = new OnlineBackup(jdbc, mediaStore, jdbcUrl);
         this.accounts =
                 new AccountHandlers(accountRepository, passwords, pages, layouts, clock, StoreBackup.of(jdbcUrl));
@@ -112,6 +118,7 @@ public final class Newsroom {
         c.routes.post("/admin/preview", editor::preview);
         c.routes.get("/admin/stories/{id}", editor::editForm);
         c.routes.post("/admin/stories/{id}", editor::update);
+        c.routes.post("/admin/stories/{id}/return", review::returnToWriter);
         c.routes.post("/admin/stories/{id}/trash", newsroom::trash);
         c.routes.post("/admin/stories/{id}/restore", newsroom::restore);
         c.routes.get("/admin/stories/{id}/revisions", newsroom::revisions);
@@ -120,6 +127,12 @@ public final class Newsroom {
         c.routes.get("/admin/accounts", accounts::list);
         c.routes.post("/admin/accounts", accounts::create);
         c.routes.post("/admin/accounts/{id}/delete", accounts::delete);
+        c.routes.post("/admin/accounts/{id}/role", accounts::changeRole);
+        c.routes.post("/admin/accounts/{id}/disable", accounts::disable);
+        c.routes.post("/admin/accounts/{id}/enable", accounts::enable);
+        c.routes.get("/admin/profile", profile::form);
+        c.routes.post("/admin/profile", profile::saveName);
+        c.routes.post("/admin/profile/password", profile::changePassword);
         c.routes.post("/admin/export", backups::export);
         c.routes.post("/admin/backup", backups::backup);
         c.routes.get("/media/{name}", media::serve);

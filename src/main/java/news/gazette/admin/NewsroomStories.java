@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class NewsroomStories {
         }
     }
 
-    private static final String ROW_COLUMNS = """
+    static final String ROW_COLUMNS = """
             s.id, s.slug, s.headline, a.name as author_name, s.status, s.published_at, s.modified_at, s.deleted_at
             from story s join author a on a.id = s.author_id
             """;
@@ -73,6 +74,11 @@ public final class NewsroomStories {
      * search reads the headline of every story in the filter (a scan, counted per request: see PERFORMANCE.md).
      */
     public PageOf<NewsroomRow> list(Filter filter, String search, int page, int size, Instant now) {
+        return list(filter, search, null, page, size, now);
+    }
+
+    /** As above, limited to the stories {@code ownerId} started when it is not null (a contributor's own). */
+    public PageOf<NewsroomRow> list(Filter filter, String search, Long ownerId, int page, int size, Instant now) {
         String where = switch (filter) {
             case ALL -> "s.deleted_at is null";
             case DRAFT -> "s.status = 'draft' and s.deleted_at is null";
@@ -92,11 +98,21 @@ public final class NewsroomStories {
                         .replace("%", "\\%")
                         .replace("_", "\\_")
                 + "%";
-        String sql = where + (term.isEmpty() ? "" : " and lower(s.headline) like ? escape '\\'");
-        Object[] params = term.isEmpty()
-                ? (usesNow ? new Object[] {now} : new Object[] {})
-                : (usesNow ? new Object[] {now, pattern} : new Object[] {pattern});
-        long total = term.isEmpty() ? total(filter, tally.at(now)) : -1;
+        String sql = where
+                + (term.isEmpty() ? "" : " and lower(s.headline) like ? escape '\\'")
+                + (ownerId == null ? "" : " and s.owner_id = ?");
+        List<Object> given = new ArrayList<>();
+        if (usesNow) {
+            given.add(now);
+        }
+        if (!term.isEmpty()) {
+            given.add(pattern);
+        }
+        if (ownerId != null) {
+            given.add(ownerId);
+        }
+        Object[] params = given.toArray();
+        long total = term.isEmpty() && ownerId == null ? total(filter, tally.at(now)) : -1;
         return jdbc.withConnection(c -> {
             long count = total >= 0
                     ? total
@@ -166,6 +182,16 @@ public final class NewsroomStories {
                         limit)));
     }
 
+    /** One account's stories, most recently changed first. */
+    public List<NewsroomRow> recentlyChangedBy(long ownerId, int limit) {
+        return jdbc.list(
+                "select " + ROW_COLUMNS + " where s.owner_id = ? and s.deleted_at is null"
+                        + " order by s.modified_at desc, s.id desc limit ?",
+                NewsroomStories::toRow,
+                ownerId,
+                limit);
+    }
+
     public List<String> authorNames() {
         return jdbc.list("select name from author order by name", row -> row.getString(1));
     }
@@ -199,7 +225,7 @@ public final class NewsroomStories {
                 revision.id());
     }
 
-    private static NewsroomRow toRow(ResultSet row) throws SQLException {
+    static NewsroomRow toRow(ResultSet row) throws SQLException {
         return new NewsroomRow(
                 row.getLong("id"),
                 row.getString("slug"),

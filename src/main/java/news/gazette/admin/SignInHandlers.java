@@ -83,6 +83,12 @@ public final class SignInHandlers {
             return;
         }
         throttle.succeeded(username, address);
+        if (found.get().account().disabled()) {
+            // Said only to someone who knows the password: the account exists, and an administrator can enable it.
+            ctx.status(HttpStatus.FORBIDDEN);
+            render(ctx, username, next, "This account is disabled. Ask an administrator to enable it.");
+            return;
+        }
         // Whatever cookie came in is dropped: a new id at every sign-in, so a planted id is worth nothing.
         sessions.delete(ctx.cookie(AdminAuth.COOKIE));
         SessionRepository.NewSession session = sessions.create(found.get().account(), now);

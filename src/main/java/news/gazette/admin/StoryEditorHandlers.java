@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.OptionalLong;
 import news.gazette.account.Account;
+import news.gazette.admin.ReviewDesk.ReviewState;
+import news.gazette.admin.ReviewDesk.ReviewStep;
+import news.gazette.admin.ReviewDesk.Workflow;
 import news.gazette.db.Jdbc;
 import news.gazette.media.MediaStore;
 import news.gazette.story.FeaturedImage;
@@ -33,6 +36,7 @@ public final class StoryEditorHandlers {
     private static final int SLUG_ATTEMPTS = 32;
 
     private final NewsroomStories newsroom;
+    private final ReviewDesk review;
     private final StoryWriter writer;
     private final FeaturedImageField imageField;
     private final Markdown markdown;
@@ -42,6 +46,7 @@ public final class StoryEditorHandlers {
 
     public StoryEditorHandlers(
             NewsroomStories newsroom,
+            ReviewDesk review,
             StoryWriter writer,
             MediaStore media,
             Markdown markdown,
@@ -49,6 +54,7 @@ public final class StoryEditorHandlers {
             AdminLayouts layouts,
             Clock clock) {
         this.newsroom = newsroom;
+        this.review = review;
         this.writer = writer;
         this.imageField = new FeaturedImageField(media);
         this.markdown = markdown;
@@ -58,14 +64,23 @@ public final class StoryEditorHandlers {
     }
 
     public void newForm(Context ctx) {
-        StoryForm form = StoryForm.blank();
+        StoryForm form = StoryForm.blank(AdminAuth.account(ctx).displayName());
         render(ctx, null, form, new FormErrors(), null, null, false);
     }
 
     public void editForm(Context ctx) {
         Story story = find(ctx);
-        String notice = ctx.queryParam("saved") != null ? "Saved at " + Dates.human(story.modifiedAt()) + "." : null;
-        render(ctx, story, StoryForm.of(story, clock.instant()), new FormErrors(), null, notice, false);
+        Workflow workflow = review.workflow(story.id());
+        StoryAccess.requireOpen(AdminAuth.account(ctx), workflow);
+        String notice = ctx.queryParam("saved") != null
+                ? (workflow.state() == ReviewState.SUBMITTED ? "Submitted for review at " : "Saved at ")
+                        + Dates.human(story.modifiedAt()) + "."
+                : ctx.queryParam("returned") != null ? "Returned to the writer with your note." : null;
+        StoryForm form = StoryForm.of(story, clock.instant());
+        if (workflow.state() == ReviewState.SUBMITTED) {
+            form = form.withPublish("review");
+        }
+        render(ctx, story, form, new FormErrors(), null, notice, false);
     }
 
     public void create(Context ctx) {
@@ -117,8 +132,15 @@ public final class StoryEditorHandlers {
         Account me = AdminAuth.account(ctx);
         Instant now = clock.instant();
         long id = before == null ? 0 : before.id();
+        Workflow workflow = before == null ? Workflow.NONE : review.workflow(id);
+        if (before != null) {
+            StoryAccess.requireChange(me, before, workflow);
+        }
         StoryForm form = typed;
         FormErrors errors = new FormErrors();
+        if (!me.publishes() && form.publishes()) {
+            errors.add("publish", "Contributors submit stories for review; an editor publishes or schedules them.");
+        }
         if (ctx.formParam("remove_image") != null) {
             form = form.withImageUrl("");
         }
@@ -169,13 +191,14 @@ public final class StoryEditorHandlers {
                 form.correctionWrong().isEmpty()
                         ? null
                         : new StoryDraft.Correction(form.correctionWrong(), form.correctionRight()));
+        var savedBy = new StoryWriter.SavedBy(me.username(), me.id(), reviewStep(me, form, workflow));
         if (before == null) {
-            OptionalLong created = writer.create(draft, me.username(), now);
+            OptionalLong created = writer.create(draft, savedBy, now);
             // Editors creating stories with the same headline at once race for its address: a made-up address
             // simply moves on to the next free one; a typed one is the editor's to change.
             for (int attempt = 1; created.isEmpty() && slugFromHeadline && attempt < SLUG_ATTEMPTS; attempt++) {
                 draft = draft.withSlug(writer.uniqueSlug(Slug.from(form.headline()), 0));
-                created = writer.create(draft, me.username(), now);
+                created = writer.create(draft, savedBy, now);
             }
             if (created.isEmpty()) {
                 errors.add("slug", "Another story took this address a moment ago. Try " + writer.uniqueSlug(slug, 0));
@@ -185,7 +208,7 @@ public final class StoryEditorHandlers {
             }
             id = created.getAsLong();
         } else {
-            StoryWriter.Outcome outcome = writer.update(id, form.version(), draft, me.username(), now);
+            StoryWriter.Outcome outcome = writer.update(id, form.version(), draft, savedBy, now);
             if (outcome == StoryWriter.Outcome.SLUG_TAKEN) {
                 errors.add("slug", "Another story took this address a moment ago. Try " + writer.uniqueSlug(slug, id));
                 ctx.status(HttpStatus.BAD_REQUEST);
@@ -198,6 +221,20 @@ public final class StoryEditorHandlers {
             }
         }
         ctx.redirect("/admin/stories/" + id + "?saved=1", HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * Submitting puts the story in review; publishing or scheduling ends its review; a contributor saving a submitted
+     * story as a draft takes it back. An editor's draft save leaves the review where it was (editing in review).
+     */
+    private static ReviewStep reviewStep(Account me, StoryForm form, Workflow workflow) {
+        if (form.publish().equals("review")) {
+            return ReviewStep.SUBMIT;
+        }
+        if (form.publishes() || (!me.publishes() && workflow.state() == ReviewState.SUBMITTED)) {
+            return ReviewStep.CLEAR;
+        }
+        return ReviewStep.KEEP;
     }
 
     /** The body as readers will see it, or null with the reason next to the field when it cannot be formatted. */
@@ -213,24 +250,7 @@ public final class StoryEditorHandlers {
     /** Someone saved the story since this editor opened it: keep every word typed and say what happened. */
     private void conflict(Context ctx, long id, StoryForm form) {
         Story current = newsroom.findById(id).orElseThrow(NotFoundResponse::new);
-        StoryForm kept = new StoryForm(
-                current.version(),
-                form.headline(),
-                form.slug(),
-                form.summary(),
-                form.body(),
-                form.tags(),
-                form.author(),
-                form.imageUrl(),
-                form.imageAlt(),
-                form.imageCaption(),
-                form.notes(),
-                form.publish(),
-                form.publishAt(),
-                form.developing(),
-                form.updateNote(),
-                form.correctionWrong(),
-                form.correctionRight());
+        StoryForm kept = form.withVersion(current.version());
         ctx.status(HttpStatus.CONFLICT);
         render(
                 ctx,
@@ -256,9 +276,24 @@ public final class StoryEditorHandlers {
             RenderedHtml preview,
             String notice,
             boolean conflict) {
+        render(ctx, story, form, errors, preview, notice, conflict, "");
+    }
+
+    /** The editor, with {@code returnNote} as typed in the form that sends a story back to its writer. */
+    void render(
+            Context ctx,
+            Story story,
+            StoryForm form,
+            FormErrors errors,
+            RenderedHtml preview,
+            String notice,
+            boolean conflict,
+            String returnNote) {
+        Account me = AdminAuth.account(ctx);
         String title = story == null ? "New story" : "Edit: " + story.headline();
         boolean trashed = story != null && newsroom.isTrashed(story.id());
         boolean live = story != null && !trashed && story.isVisibleAt(clock.instant());
+        Workflow workflow = story == null ? Workflow.NONE : review.workflow(story.id());
         pages.render(
                 ctx,
                 "admin/edit.jte",
@@ -272,6 +307,10 @@ public final class StoryEditorHandlers {
                         preview,
                         notice,
                         conflict,
-                        newsroom.authorNames()));
+                        newsroom.authorNames(),
+                        workflow,
+                        me.publishes(),
+                        story == null || StoryAccess.mayChange(me, story, workflow),
+                        returnNote));
     }
 }

@@ -19,7 +19,7 @@ import news.gazette.text.PlainText;
  * Everything the story editor sends, as typed (less the characters no output can carry, see {@link PlainText}), so that
  * a form with errors comes back with nothing lost.
  *
- * @param publish "draft", "now" or "schedule"
+ * @param publish "draft", "review" (a draft submitted to an editor), "now" or "schedule"
  * @param publishAt a {@code datetime-local} value, read as UTC
  * @param version the version the editor started from, for optimistic locking; 0 for a new story
  */
@@ -65,15 +65,19 @@ public record StoryForm(
         imageAlt = clean(imageAlt);
         imageCaption = clean(imageCaption);
         notes = notes == null ? "" : PlainText.multiline(notes);
-        publish = publish == null || !List.of("draft", "now", "schedule").contains(publish) ? "draft" : publish;
+        publish = publish == null
+                        || !List.of("draft", "review", "now", "schedule").contains(publish)
+                ? "draft"
+                : publish;
         publishAt = clean(publishAt);
         updateNote = clean(updateNote);
         correctionWrong = clean(correctionWrong);
         correctionRight = clean(correctionRight);
     }
 
-    public static StoryForm blank() {
-        return new StoryForm(0, "", "", "", "", "", "", "", "", "", "", "draft", "", false, "", "", "");
+    /** A new story's form, the byline filled in with the writer's own name. */
+    public static StoryForm blank(String byline) {
+        return new StoryForm(0, "", "", "", "", "", byline, "", "", "", "", "draft", "", false, "", "", "");
     }
 
     public static StoryForm of(Story s, Instant now) {
@@ -128,6 +132,20 @@ public record StoryForm(
     }
 
     public StoryForm withImageUrl(String url) {
+        return with(version, url, publish);
+    }
+
+    /** The same fields with another choice of what Save does ("draft", "review", "now" or "schedule"). */
+    public StoryForm withPublish(String choice) {
+        return with(version, imageUrl, choice);
+    }
+
+    /** The same fields, to be saved over {@code newVersion} (after someone else's save). */
+    public StoryForm withVersion(int newVersion) {
+        return with(newVersion, imageUrl, publish);
+    }
+
+    private StoryForm with(int version, String imageUrl, String publish) {
         return new StoryForm(
                 version,
                 headline,
@@ -136,7 +154,7 @@ public record StoryForm(
                 body,
                 tags,
                 author,
-                url,
+                imageUrl,
                 imageAlt,
                 imageCaption,
                 notes,
@@ -237,7 +255,12 @@ public record StoryForm(
     }
 
     public StoryStatus status() {
-        return publish.equals("draft") ? StoryStatus.DRAFT : StoryStatus.PUBLISHED;
+        return publish.equals("draft") || publish.equals("review") ? StoryStatus.DRAFT : StoryStatus.PUBLISHED;
+    }
+
+    /** Whether Save would publish or schedule: an editor's choice, never a contributor's. */
+    public boolean publishes() {
+        return status() == StoryStatus.PUBLISHED;
     }
 
     /** One-line fields: the input rule ({@link PlainText}), then without surrounding spaces. */

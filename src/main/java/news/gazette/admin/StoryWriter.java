@@ -34,10 +34,30 @@ public final class StoryWriter {
     }
 
     /**
+     * Who saves, and what the save does to the story's review.
+     *
+     * @param accountId the account that saves: a new story is theirs; 0 when a tool saves
+     */
+    public record SavedBy(String username, long accountId, ReviewDesk.ReviewStep review) {
+
+        public static SavedBy tool(String name) {
+            return new SavedBy(name, 0, ReviewDesk.ReviewStep.KEEP);
+        }
+    }
+
+    public OptionalLong create(StoryDraft draft, String savedBy, Instant now) {
+        return create(draft, SavedBy.tool(savedBy), now);
+    }
+
+    public Outcome update(long id, int expectedVersion, StoryDraft draft, String savedBy, Instant now) {
+        return update(id, expectedVersion, draft, SavedBy.tool(savedBy), now);
+    }
+
+    /**
      * Stores a new story and returns its id; empty when another story took the slug between the caller's check and
      * this insert (two editors creating stories with the same headline at once).
      */
-    public OptionalLong create(StoryDraft draft, String savedBy, Instant now) {
+    public OptionalLong create(StoryDraft draft, SavedBy savedBy, Instant now) {
         try {
             return OptionalLong.of(jdbc.inTransaction(c -> {
                 long id = Jdbc.insert(
@@ -49,6 +69,9 @@ public final class StoryWriter {
                         c,
                         "delete from story_slug_history where old_slug = ?",
                         draft.slug().value());
+                if (savedBy.accountId() > 0) {
+                    ReviewDesk.setOwner(c, id, savedBy.accountId());
+                }
                 finishSave(c, id, 1, draft, null, savedBy, now);
                 return id;
             }));
@@ -64,7 +87,7 @@ public final class StoryWriter {
      * Saves {@code draft} over story {@code id} if it is still at {@code expectedVersion}. A changed slug leaves the
      * old one behind as a redirect.
      */
-    public Outcome update(long id, int expectedVersion, StoryDraft draft, String savedBy, Instant now) {
+    public Outcome update(long id, int expectedVersion, StoryDraft draft, SavedBy savedBy, Instant now) {
         return jdbc.inTransaction(c -> {
             List<String> oldSlug = Jdbc.list(c, "select slug from story where id = ?", row -> row.getString(1), id);
             if (oldSlug.isEmpty()) {
@@ -162,7 +185,7 @@ public final class StoryWriter {
             int version,
             StoryDraft draft,
             StoryChanges.Placement before,
-            String savedBy,
+            SavedBy savedBy,
             Instant now)
             throws SQLException {
         TagWriter.replaceTags(c, id, draft.tagNames());
@@ -186,7 +209,8 @@ public final class StoryWriter {
         if (!draft.updateNote().isEmpty() || draft.correction() != null) {
             Jdbc.update(c, "update story set updated_at = ? where id = ?", now, id);
         }
-        Revisions.keep(c, id, version, draft, savedBy, now);
+        ReviewDesk.apply(c, id, savedBy.review(), savedBy.username(), now);
+        Revisions.keep(c, id, version, draft, savedBy.username(), now);
         StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
     }
 

@@ -84,7 +84,8 @@ class StoryCountsTest {
             assertThat(c.post("/admin/stories/" + draft + "/trash", c.form()).status())
                     .isEqualTo(303);
             expect(c, 2, 0, 0, 1);
-            assertThat(c.post("/admin/trash/empty", c.form()).status()).isEqualTo(303);
+            assertThat(c.post("/admin/trash/empty", c.form("confirm", "yes")).status())
+                    .isEqualTo(303);
             expect(c, 2, 0, 0, 0);
         });
     }

@@ -259,7 +259,18 @@ class StoryEditorTest {
             assertThat(client.get("/articles/binned-story").code()).isEqualTo(404);
 
             c.post("/admin/stories/" + id + "/trash", c.form());
-            assertThat(c.post("/admin/trash/empty", c.form()).status()).isEqualTo(303);
+            // The first press only asks: nothing is deleted until the confirming form comes back.
+            var asked = c.post("/admin/trash/empty", c.form());
+            assertThat(asked.status()).isEqualTo(200);
+            assertThat(asked.doc().selectFirst("h1").text()).isEqualTo("Delete 1 story for good?");
+            assertThat(asked.doc()
+                            .select("form[action=/admin/trash/empty] input[name=confirm]")
+                            .val())
+                    .isEqualTo("yes");
+            assertThat(site.count("select count(*) from story where slug = 'binned-story'"))
+                    .isOne();
+            assertThat(c.post("/admin/trash/empty", c.form("confirm", "yes")).status())
+                    .isEqualTo(303);
         });
         assertThat(site.count("select count(*) from story where slug = 'binned-story'"))
                 .isZero();
