@@ -1,5 +1,6 @@
 package news.gazette.story;
 
+import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -11,6 +12,10 @@ public record Slug(String value) {
     private static final Pattern VALID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern ASCII = Pattern.compile("\\p{ASCII}*");
+    // ICU's own rules: any script to Latin (kana to romaji, Han to pinyin, Cyrillic, Greek, Arabic...), then Latin to
+    // ASCII (ß to ss, æ to ae, ł to l). Transliterator instances are not documented as thread-safe, hence the lock.
+    private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
 
     public Slug {
         if (value == null
@@ -28,13 +33,15 @@ public record Slug(String value) {
     }
 
     /**
-     * Derives a slug from free text such as a headline: accents dropped, apostrophes removed so that "OpenAI's"
-     * becomes "openais", everything else that is not a letter or digit becomes a hyphen, cut at a word boundary.
-     * Returns "story" for text with no letters or digits at all.
+     * Derives a slug from free text such as a headline: other scripts transliterated to Latin letters, accents
+     * dropped, apostrophes removed so that "OpenAI's" becomes "openais", everything else that is not a letter or
+     * digit becomes a hyphen, cut at a word boundary. Returns "story" for text with no letters or digits at all.
      */
     public static Slug from(String text) {
+        String given = text == null ? "" : text;
+        String latin = ASCII.matcher(given).matches() ? given : transliterate(given);
         String ascii = COMBINING_MARKS
-                .matcher(Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD))
+                .matcher(Normalizer.normalize(latin, Normalizer.Form.NFKD))
                 .replaceAll("");
         String lower = ascii.toLowerCase(Locale.ROOT).replace("'", "").replace("\u2019", "");
         String hyphenated = NOT_WORD.matcher(lower).replaceAll("-");
@@ -44,6 +51,12 @@ public record Slug(String value) {
             trimmed = trimHyphens(trimmed.substring(0, cut > 0 ? cut : MAX_LENGTH));
         }
         return new Slug(trimmed.isEmpty() ? "story" : trimmed);
+    }
+
+    private static String transliterate(String text) {
+        synchronized (TO_ASCII) {
+            return TO_ASCII.transliterate(text);
+        }
     }
 
     private static String trimHyphens(String s) {

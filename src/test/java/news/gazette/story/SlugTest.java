@@ -35,7 +35,7 @@ class SlugTest {
     @Test
     void text_without_letters_falls_back_to_story() {
         assertThat(Slug.from("!!! ???").value()).isEqualTo("story");
-        assertThat(Slug.from("\u6771\u4eac").value()).isEqualTo("story");
+        assertThat(Slug.from("\u6771\u4eac").value()).isEqualTo("dong-jing"); // ICU reads Han characters in pinyin
     }
 
     @Test
@@ -46,5 +46,16 @@ class SlugTest {
         assertThat(Slug.isValid("-lead")).isFalse();
         assertThat(Slug.isValid("ok-slug-2")).isTrue();
         assertThatThrownBy(() -> new Slug("bad slug")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void other_scripts_are_transliterated_by_icu_never_collapsed_to_story() {
+        assertThat(Slug.from("東京で祭り").value()).isNotEqualTo("story").matches("[a-z0-9-]+");
+        assertThat(Slug.from("とうきょう").value()).isEqualTo("toukyou");
+        assertThat(Slug.from("Москва сегодня").value()).isEqualTo("moskva-segodna");
+        assertThat(Slug.from("Straßenfeste in Köln").value()).isEqualTo("strassenfeste-in-koln");
+        assertThat(Slug.from("Ærø Łódź").value()).isEqualTo("aero-lodz");
+        assertThat(Slug.from("Αθήνα").value()).isEqualTo("athena");
+        assertThat(Slug.from("☃☃☃").value()).isEqualTo("story");
     }
 }
