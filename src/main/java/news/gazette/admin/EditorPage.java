@@ -16,6 +16,7 @@ import news.gazette.story.Story;
  * @param editor whether the signed-in account publishes (an editor or administrator) or only submits (a contributor)
  * @param mayChange whether Save is offered: a contributor's own published story is read-only to them
  * @param returnNote the note to the writer as typed, when sending the story back was refused
+ * @param warnings the pre-publish checklist's findings, which the editor may override
  */
 public record EditorPage(
         AdminLayout layout,
@@ -31,10 +32,12 @@ public record EditorPage(
         ReviewDesk.Workflow workflow,
         boolean editor,
         boolean mayChange,
-        String returnNote) {
+        String returnNote,
+        List<PublishChecklist.Warning> warnings) {
 
     public EditorPage {
         authorNames = List.copyOf(authorNames);
+        warnings = List.copyOf(warnings);
     }
 
     public boolean inReview() {

@@ -22,7 +22,8 @@ enum NamedRows {
         List<Long> existing = Jdbc.list(c, select, row -> row.getLong(1), slug);
         if (existing.isEmpty()) {
             // The same name under an address made by an older rule (before transliteration): keep that one.
-            existing = Jdbc.list(c, "select id from " + table + " where name = ? order by id", row -> row.getLong(1), name);
+            existing = Jdbc.list(
+                    c, "select id from " + table + " where name = ? order by id", row -> row.getLong(1), name);
         }
         if (!existing.isEmpty()) {
             return existing.get(0);

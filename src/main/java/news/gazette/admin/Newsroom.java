@@ -75,9 +75,17 @@ public final class Newsroom {
                 clientAddress);
         ReviewDesk reviewDesk = new ReviewDesk(jdbc);
         this.newsroom = new NewsroomHandlers(newsroomStories, reviewDesk, writer, pages, layouts, clock);
+        EditorView editorView = new EditorView(newsroomStories, reviewDesk, pages, layouts, clock);
         this.editor = new StoryEditorHandlers(
-                newsroomStories, reviewDesk, writer, mediaStore, markdown, pages, layouts, clock);
-        this.review = new ReviewHandlers(newsroomStories, reviewDesk, editor, clock);
+                newsroomStories,
+                reviewDesk,
+                writer,
+                mediaStore,
+                markdown,
+                editorView,
+                new PublishChecklist(jdbc),
+                clock);
+        this.review = new ReviewHandlers(newsroomStories, reviewDesk, editorView, clock);
         this.profile = new ProfileHandlers(accountRepository, sessions, passwords, auth, pages, layouts, clock);
         OnlineBackup onlineBackup = new OnlineBackup(jdbc, mediaStore, jdbcUrl);
         this.accounts =

@@ -15,13 +15,13 @@ public final class ReviewHandlers {
 
     private final NewsroomStories newsroom;
     private final ReviewDesk review;
-    private final StoryEditorHandlers editor;
+    private final EditorView view;
     private final Clock clock;
 
-    public ReviewHandlers(NewsroomStories newsroom, ReviewDesk review, StoryEditorHandlers editor, Clock clock) {
+    public ReviewHandlers(NewsroomStories newsroom, ReviewDesk review, EditorView view, Clock clock) {
         this.newsroom = newsroom;
         this.review = review;
-        this.editor = editor;
+        this.view = view;
         this.clock = clock;
     }
 
@@ -38,7 +38,7 @@ public final class ReviewHandlers {
         errors.checkLength("review_note", "The note", note, MAX_NOTE);
         if (errors.isEmpty() && !review.returnToWriter(story.id(), note, me.username(), clock.instant())) {
             ctx.status(HttpStatus.CONFLICT);
-            editor.render(
+            view.render(
                     ctx,
                     story,
                     StoryForm.of(story, clock.instant()),
@@ -47,12 +47,13 @@ public final class ReviewHandlers {
                     "Not returned: this story is no longer waiting for review (its writer took it back, or it was"
                             + " published).",
                     true,
-                    note);
+                    note,
+                    java.util.List.of());
             return;
         }
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            editor.render(
+            view.render(
                     ctx,
                     story,
                     StoryForm.of(story, clock.instant()).withPublish("review"),
@@ -60,7 +61,8 @@ public final class ReviewHandlers {
                     null,
                     null,
                     false,
-                    note);
+                    note,
+                    java.util.List.of());
             return;
         }
         ctx.redirect("/admin/stories/" + story.id() + "?returned=1", HttpStatus.SEE_OTHER);

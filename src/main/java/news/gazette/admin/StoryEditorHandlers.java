@@ -40,8 +40,8 @@ public final class StoryEditorHandlers {
     private final StoryWriter writer;
     private final FeaturedImageField imageField;
     private final Markdown markdown;
-    private final Pages pages;
-    private final AdminLayouts layouts;
+    private final EditorView view;
+    private final PublishChecklist checklist;
     private final Clock clock;
 
     public StoryEditorHandlers(
@@ -50,22 +50,22 @@ public final class StoryEditorHandlers {
             StoryWriter writer,
             MediaStore media,
             Markdown markdown,
-            Pages pages,
-            AdminLayouts layouts,
+            EditorView view,
+            PublishChecklist checklist,
             Clock clock) {
         this.newsroom = newsroom;
         this.review = review;
         this.writer = writer;
         this.imageField = new FeaturedImageField(media);
         this.markdown = markdown;
-        this.pages = pages;
-        this.layouts = layouts;
+        this.view = view;
+        this.checklist = checklist;
         this.clock = clock;
     }
 
     public void newForm(Context ctx) {
         StoryForm form = StoryForm.blank(AdminAuth.account(ctx).displayName());
-        render(ctx, null, form, new FormErrors(), null, null, false);
+        view.render(ctx, null, form, new FormErrors(), null, null, false);
     }
 
     public void editForm(Context ctx) {
@@ -80,7 +80,7 @@ public final class StoryEditorHandlers {
         if (workflow.state() == ReviewState.SUBMITTED) {
             form = form.withPublish("review");
         }
-        render(ctx, story, form, new FormErrors(), null, notice, false);
+        view.render(ctx, story, form, new FormErrors(), null, notice, false);
     }
 
     public void create(Context ctx) {
@@ -116,7 +116,7 @@ public final class StoryEditorHandlers {
             // The save was one transaction, so nothing of it was written; what the editor typed is still here.
             log.error("Saving a story failed; nothing was written", e);
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-            render(
+            view.render(
                     ctx,
                     before,
                     form,
@@ -151,7 +151,7 @@ public final class StoryEditorHandlers {
             if (!errors.isEmpty()) {
                 ctx.status(HttpStatus.BAD_REQUEST);
             }
-            render(ctx, before, form, errors, preview, null, false);
+            view.render(ctx, before, form, errors, preview, null, false);
             return;
         }
         Instant publishedAt = form.publicationTime(before, now);
@@ -171,8 +171,16 @@ public final class StoryEditorHandlers {
         RenderedHtml body = errors.has("body") ? null : renderBody(form, errors);
         if (!errors.isEmpty() || slug == null) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, before, form, errors, null, null, false);
+            view.render(ctx, before, form, errors, null, null, false);
             return;
+        }
+        if (goesOut(before, form, workflow) && !"override".equals(ctx.formParam("checklist"))) {
+            var warnings = checklist.check(form, id, now);
+            if (!warnings.isEmpty()) {
+                ctx.status(HttpStatus.BAD_REQUEST);
+                view.render(ctx, before, form, errors, null, null, false, "", warnings);
+                return;
+            }
         }
         StoryDraft draft = new StoryDraft(
                 slug,
@@ -203,7 +211,7 @@ public final class StoryEditorHandlers {
             if (created.isEmpty()) {
                 errors.add("slug", "Another story took this address a moment ago. Try " + writer.uniqueSlug(slug, 0));
                 ctx.status(HttpStatus.BAD_REQUEST);
-                render(ctx, null, form, errors, null, null, false);
+                view.render(ctx, null, form, errors, null, null, false);
                 return;
             }
             id = created.getAsLong();
@@ -212,7 +220,7 @@ public final class StoryEditorHandlers {
             if (outcome == StoryWriter.Outcome.SLUG_TAKEN) {
                 errors.add("slug", "Another story took this address a moment ago. Try " + writer.uniqueSlug(slug, id));
                 ctx.status(HttpStatus.BAD_REQUEST);
-                render(ctx, before, form, errors, null, null, false);
+                view.render(ctx, before, form, errors, null, null, false);
                 return;
             }
             if (outcome == StoryWriter.Outcome.STALE) {
@@ -221,6 +229,13 @@ public final class StoryEditorHandlers {
             }
         }
         ctx.redirect("/admin/stories/" + id + "?saved=1", HttpStatus.SEE_OTHER);
+    }
+
+    /** Whether this save publishes, schedules or submits a story that was not out or in review before. */
+    private static boolean goesOut(Story before, StoryForm form, Workflow workflow) {
+        boolean wasDraft = before == null || before.status() == StoryStatus.DRAFT;
+        return wasDraft
+                && (form.publishes() || (form.publish().equals("review") && workflow.state() != ReviewState.SUBMITTED));
     }
 
     /**
@@ -252,7 +267,7 @@ public final class StoryEditorHandlers {
         Story current = newsroom.findById(id).orElseThrow(NotFoundResponse::new);
         StoryForm kept = form.withVersion(current.version());
         ctx.status(HttpStatus.CONFLICT);
-        render(
+        view.render(
                 ctx,
                 current,
                 kept,
@@ -266,51 +281,5 @@ public final class StoryEditorHandlers {
 
     private Story find(Context ctx) {
         return newsroom.findById(AdminPaths.id(ctx)).orElseThrow(NotFoundResponse::new);
-    }
-
-    private void render(
-            Context ctx,
-            Story story,
-            StoryForm form,
-            FormErrors errors,
-            RenderedHtml preview,
-            String notice,
-            boolean conflict) {
-        render(ctx, story, form, errors, preview, notice, conflict, "");
-    }
-
-    /** The editor, with {@code returnNote} as typed in the form that sends a story back to its writer. */
-    void render(
-            Context ctx,
-            Story story,
-            StoryForm form,
-            FormErrors errors,
-            RenderedHtml preview,
-            String notice,
-            boolean conflict,
-            String returnNote) {
-        Account me = AdminAuth.account(ctx);
-        String title = story == null ? "New story" : "Edit: " + story.headline();
-        boolean trashed = story != null && newsroom.isTrashed(story.id());
-        boolean live = story != null && !trashed && story.isVisibleAt(clock.instant());
-        Workflow workflow = story == null ? Workflow.NONE : review.workflow(story.id());
-        pages.render(
-                ctx,
-                "admin/edit.jte",
-                new EditorPage(
-                        layouts.of(ctx, title, story == null ? "new" : "stories"),
-                        story,
-                        trashed,
-                        live,
-                        form,
-                        errors,
-                        preview,
-                        notice,
-                        conflict,
-                        newsroom.authorNames(),
-                        workflow,
-                        me.publishes(),
-                        story == null || StoryAccess.mayChange(me, story, workflow),
-                        returnNote));
     }
 }
