@@ -93,7 +93,7 @@ public final class NewsroomHandlers {
     public void restore(Context ctx) {
         long id = changeable(ctx).id();
         writer.restore(id, clock.instant());
-        ctx.redirect("/admin/stories/" + id, HttpStatus.SEE_OTHER);
+        ctx.redirect("/admin/stories/" + id + "?restored=1", HttpStatus.SEE_OTHER);
     }
 
     /** Deleting for good is for administrators only, and asks again first. */

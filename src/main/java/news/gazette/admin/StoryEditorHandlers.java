@@ -75,7 +75,9 @@ public final class StoryEditorHandlers {
         String notice = ctx.queryParam("saved") != null
                 ? (workflow.state() == ReviewState.SUBMITTED ? "Submitted for review at " : "Saved at ")
                         + Dates.human(story.modifiedAt()) + "."
-                : ctx.queryParam("returned") != null ? "Returned to the writer with your note." : null;
+                : ctx.queryParam("returned") != null
+                        ? "Returned to the writer with your note."
+                        : ctx.queryParam("restored") != null ? restoredNotice(story) : null;
         StoryForm form = StoryForm.of(story, clock.instant());
         if (workflow.state() == ReviewState.SUBMITTED) {
             form = form.withPublish("review");
@@ -229,6 +231,16 @@ public final class StoryEditorHandlers {
             }
         }
         ctx.redirect("/admin/stories/" + id + "?saved=1", HttpStatus.SEE_OTHER);
+    }
+
+    private String restoredNotice(Story story) {
+        Instant now = clock.instant();
+        return "Restored from the trash. "
+                + (story.status() == StoryStatus.DRAFT
+                        ? "It is a draft: readers cannot see it."
+                        : story.isVisibleAt(now)
+                                ? "It is published again: readers can see it now."
+                                : "It is scheduled again for " + Dates.human(story.publishedAt()) + ".");
     }
 
     /** Whether this save publishes, schedules or submits a story that was not out or in review before. */

@@ -196,6 +196,15 @@ public record StoryForm(
         errors.checkLength("image_alt", "The alt text", imageAlt, MAX_ALT);
         errors.checkLength("image_caption", "The caption", imageCaption, MAX_CAPTION);
         errors.checkLength("notes", "The notes field", notes, MAX_NOTES);
+        if (publish.equals("now")) {
+            Instant at = scheduledAt();
+            if (at != null && at.isAfter(now.plusSeconds(60))) {
+                errors.add(
+                        "publish_at",
+                        "That time is still to come: choose “Scheduled for” to publish then, or clear the date to"
+                                + " publish now.");
+            }
+        }
         if (publish.equals("schedule")) {
             Instant at = scheduledAt();
             if (at == null) {

@@ -164,4 +164,33 @@ class PublishChecklistTest {
             assertThat(noAlt.doc().select("#image_alt-error")).hasSize(1);
         });
     }
+
+    @Test
+    void published_with_a_future_date_is_refused_instead_of_publishing_now() {
+        TestSite site = TestSite.create();
+        JavalinTest.test(site.app, (server, client) -> {
+            NewsroomClient c = StoryEditorTest.signedIn(server.port());
+            String tomorrow = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                    .plusDays(1)
+                    .format(StoryForm.LOCAL);
+            var refused = c.post(
+                    "/admin/stories/new",
+                    c.form(
+                            "headline",
+                            "Not Yet",
+                            "author",
+                            "Desk",
+                            "body",
+                            "b",
+                            "publish",
+                            "now",
+                            "publish_at",
+                            tomorrow));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.doc().selectFirst("#publish_at-error").text()).contains("Scheduled for");
+            assertThat(refused.doc().select("input[name=publish_at]").val()).isEqualTo(tomorrow);
+            assertThat(site.count("select count(*) from story where headline = 'Not Yet'"))
+                    .isZero();
+        });
+    }
 }

@@ -237,8 +237,13 @@ class StoryEditorTest {
             assertThat(client.get("/tags/bins").body().string()).doesNotContain("Binned Story");
             assertThat(c.get("/admin/stories?status=trash").body()).contains("Binned Story");
 
-            assertThat(c.post("/admin/stories/" + id + "/restore", c.form()).status())
-                    .isEqualTo(303);
+            var restored = c.post("/admin/stories/" + id + "/restore", c.form());
+            assertThat(restored.status()).isEqualTo(303);
+            assertThat(c.get(restored.header("Location"))
+                            .doc()
+                            .selectFirst(".notice-ok")
+                            .text())
+                    .isEqualTo("Restored from the trash. It is published again: readers can see it now.");
             assertThat(client.get("/articles/binned-story").code()).isEqualTo(200);
 
             // Unpublishing (back to draft) hides it too.
