@@ -127,11 +127,13 @@ public final class App {
                 media,
                 markdown,
                 pages,
-                site,
+                layouts,
                 config.isHttps(),
                 config.adminPassword(),
                 clock,
                 new ClientAddress(config.trustedProxies()));
+        // A pending change with a time goes live through whichever instance's poll claims it first.
+        changes.poller().onEveryPoll(newsroom::publishDuePendingChanges);
         // Read once: entry ids keep the host the site had at its first start, wherever it is served from now.
         String feedIdAuthority = new SiteSettings(jdbc)
                 .fixOnce(SiteSettings.FEED_ID_AUTHORITY, FeedEntries.authorityOf(config.baseUrl()));

@@ -17,6 +17,8 @@ import news.gazette.story.Story;
  * @param mayChange whether Save is offered: a contributor's own published story is read-only to them
  * @param returnNote the note to the writer as typed, when sending the story back was refused
  * @param warnings the pre-publish checklist's findings, which the editor may override
+ * @param pending the live story's pending change, which the form shows when there is one; null otherwise
+ * @param previewLinks the private preview links of a story readers cannot see yet (editors only)
  */
 public record EditorPage(
         AdminLayout layout,
@@ -33,11 +35,15 @@ public record EditorPage(
         boolean editor,
         boolean mayChange,
         String returnNote,
-        List<PublishChecklist.Warning> warnings) {
+        List<PublishChecklist.Warning> warnings,
+        PendingChanges.Pending pending,
+        List<PreviewLinks.Link> previewLinks,
+        java.time.Instant now) {
 
     public EditorPage {
         authorNames = List.copyOf(authorNames);
         warnings = List.copyOf(warnings);
+        previewLinks = List.copyOf(previewLinks);
     }
 
     public boolean inReview() {

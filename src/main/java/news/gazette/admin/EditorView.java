@@ -14,13 +14,24 @@ final class EditorView {
 
     private final NewsroomStories newsroom;
     private final ReviewDesk review;
+    private final PendingChanges pending;
+    private final PreviewLinks links;
     private final Pages pages;
     private final AdminLayouts layouts;
     private final Clock clock;
 
-    EditorView(NewsroomStories newsroom, ReviewDesk review, Pages pages, AdminLayouts layouts, Clock clock) {
+    EditorView(
+            NewsroomStories newsroom,
+            ReviewDesk review,
+            PendingChanges pending,
+            PreviewLinks links,
+            Pages pages,
+            AdminLayouts layouts,
+            Clock clock) {
         this.newsroom = newsroom;
         this.review = review;
+        this.pending = pending;
+        this.links = links;
         this.pages = pages;
         this.layouts = layouts;
         this.clock = clock;
@@ -53,6 +64,9 @@ final class EditorView {
         boolean trashed = story != null && newsroom.isTrashed(story.id());
         boolean live = story != null && !trashed && story.isVisibleAt(clock.instant());
         Workflow workflow = story == null ? Workflow.NONE : review.workflow(story.id());
+        PendingChanges.Pending change = live ? pending.find(story.id()).orElse(null) : null;
+        List<PreviewLinks.Link> previewLinks =
+                story == null || live || !me.publishes() ? List.of() : links.of(story.id());
         pages.render(
                 ctx,
                 "admin/edit.jte",
@@ -71,6 +85,51 @@ final class EditorView {
                         me.publishes(),
                         story == null || StoryAccess.mayChange(me, story, workflow),
                         returnNote,
-                        warnings));
+                        warnings,
+                        change,
+                        previewLinks,
+                        clock.instant()));
+    }
+
+    /** The pending change of a live story, if there is one. */
+    java.util.Optional<PendingChanges.Pending> pendingOf(Story story) {
+        return story.isVisibleAt(clock.instant()) ? pending.find(story.id()) : java.util.Optional.empty();
+    }
+
+    /** The story as its pending change would make it, or {@code story} itself when it has none. */
+    Story pendingOrStored(Story story) {
+        return pendingOf(story).map(p -> withChange(story, p.draft())).orElse(story);
+    }
+
+    private static Story withChange(Story s, StoryDraft d) {
+        var author = new news.gazette.story.Author(
+                s.author().name().equals(d.authorName()) ? s.author().id() : 0,
+                news.gazette.story.Slug.from(d.authorName()).value(),
+                d.authorName(),
+                "");
+        List<news.gazette.story.Tag> tags = d.tagNames().stream()
+                .map(name -> new news.gazette.story.Tag(
+                        0, news.gazette.story.Slug.from(name).value(), name))
+                .toList();
+        return new Story(
+                s.id(),
+                d.slug().value(),
+                d.headline(),
+                d.summary(),
+                d.bodyMarkdown(),
+                d.bodyHtml(),
+                author,
+                s.status(),
+                d.developing(),
+                s.publishedAt(),
+                s.updatedAt(),
+                s.createdAt(),
+                s.modifiedAt(),
+                d.image(),
+                d.notes(),
+                s.version(),
+                tags,
+                s.updates(),
+                s.corrections());
     }
 }

@@ -19,6 +19,7 @@ import news.gazette.media.MediaHandlers;
 import news.gazette.media.MediaStore;
 import news.gazette.story.Markdown;
 import news.gazette.web.ClientAddress;
+import news.gazette.web.Layouts;
 import news.gazette.web.Pages;
 import news.gazette.web.Site;
 
@@ -39,6 +40,8 @@ public final class Newsroom {
     private final NewsroomHandlers newsroom;
     private final StoryEditorHandlers editor;
     private final ReviewHandlers review;
+    private final PreviewHandlers previews;
+    private final PendingChanges pendingChanges;
     private final ProfileHandlers profile;
     private final AccountHandlers accounts;
     private final MediaHandlers media;
@@ -50,7 +53,7 @@ public final class Newsroom {
             MediaStore mediaStore,
             Markdown markdown,
             Pages pages,
-            Site site,
+            Layouts readerLayouts,
             boolean https,
             String firstAdminPassword,
             Clock clock,
@@ -59,6 +62,7 @@ public final class Newsroom {
         Passwords passwords = new Passwords();
         AccountBootstrap.ensureAdministrator(accountRepository, passwords, firstAdminPassword, clock.instant());
         SessionRepository sessions = new SessionRepository(jdbc);
+        Site site = readerLayouts.site();
         AdminLayouts layouts = new AdminLayouts(site);
         NewsroomStories newsroomStories = new NewsroomStories(jdbc);
         StoryWriter writer = new StoryWriter(jdbc);
@@ -75,10 +79,15 @@ public final class Newsroom {
                 clientAddress);
         ReviewDesk reviewDesk = new ReviewDesk(jdbc);
         this.newsroom = new NewsroomHandlers(newsroomStories, reviewDesk, writer, pages, layouts, clock);
-        EditorView editorView = new EditorView(newsroomStories, reviewDesk, pages, layouts, clock);
+        PendingChanges pendingChanges = new PendingChanges(jdbc, markdown);
+        PreviewLinks previewLinks = new PreviewLinks(jdbc);
+        this.pendingChanges = pendingChanges;
+        EditorView editorView =
+                new EditorView(newsroomStories, reviewDesk, pendingChanges, previewLinks, pages, layouts, clock);
         this.editor = new StoryEditorHandlers(
                 newsroomStories,
                 reviewDesk,
+                pendingChanges,
                 writer,
                 mediaStore,
                 markdown,
@@ -86,12 +95,19 @@ public final class Newsroom {
                 new PublishChecklist(jdbc),
                 clock);
         this.review = new ReviewHandlers(newsroomStories, reviewDesk, editorView, clock);
+        this.previews = new PreviewHandlers(
+                newsroomStories, reviewDesk, previewLinks, pendingChanges, editorView, pages, readerLayouts, clock);
         this.profile = new ProfileHandlers(accountRepository, sessions, passwords, auth, pages, layouts, clock);
         OnlineBackup onlineBackup = new OnlineBackup(jdbc, mediaStore, jdbcUrl);
         this.accounts =
                 new AccountHandlers(accountRepository, passwords, pages, layouts, clock, StoreBackup.of(jdbcUrl));
         this.backups = new BackupHandlers(new SiteExport(jdbc, mediaStore), onlineBackup, clock);
         this.media = new MediaHandlers(mediaStore);
+    }
+
+    /** Publishes the pending changes whose time has come; the change poller calls it on every instance. */
+    public int publishDuePendingChanges(java.time.Instant now) {
+        return pendingChanges.publishDue(now);
     }
 
     public void register(JavalinConfig c) {
@@ -127,6 +143,11 @@ public final class Newsroom {
         c.routes.get("/admin/stories/{id}", editor::editForm);
         c.routes.post("/admin/stories/{id}", editor::update);
         c.routes.post("/admin/stories/{id}/return", review::returnToWriter);
+        c.routes.get("/admin/stories/{id}/preview", previews::newsroomPreview);
+        c.routes.post("/admin/stories/{id}/preview-links", previews::createLink);
+        c.routes.post("/admin/stories/{id}/preview-links/{link}/revoke", previews::revokeLink);
+        c.routes.get("/preview/{token}", previews::sharedPreview);
+        c.routes.post("/admin/stories/{id}/pending/discard", previews::discardPending);
         c.routes.post("/admin/stories/{id}/trash", newsroom::trash);
         c.routes.post("/admin/stories/{id}/restore", newsroom::restore);
         c.routes.get("/admin/stories/{id}/revisions", newsroom::revisions);

@@ -35,10 +35,16 @@ public final class ReviewDesk {
      *
      * @param ownerId the account that started the story; null for stories from before accounts owned stories
      * @param note the editor's note when the story was returned to its writer
+     * @param embargoUntil the story may not be published before this time while it is set; null for no embargo
      */
-    public record Workflow(Long ownerId, ReviewState state, String note, Instant changedAt, String changedBy) {
+    public record Workflow(
+            Long ownerId, ReviewState state, String note, Instant changedAt, String changedBy, Instant embargoUntil) {
 
-        public static final Workflow NONE = new Workflow(null, ReviewState.NONE, null, null, null);
+        public static final Workflow NONE = new Workflow(null, ReviewState.NONE, null, null, null, null);
+
+        public boolean embargoedAt(Instant now) {
+            return embargoUntil != null && embargoUntil.isAfter(now);
+        }
 
         public boolean isOwnedBy(long accountId) {
             return ownerId != null && ownerId == accountId;
@@ -53,13 +59,15 @@ public final class ReviewDesk {
 
     public Workflow workflow(long storyId) {
         return jdbc.first(
-                        "select owner_id, review_state, review_note, review_at, review_by from story where id = ?",
+                        "select owner_id, review_state, review_note, review_at, review_by, embargo_until from story"
+                                + " where id = ?",
                         row -> new Workflow(
                                 row.getObject("owner_id") == null ? null : row.getLong("owner_id"),
                                 ReviewState.fromDb(row.getString("review_state")),
                                 row.getString("review_note"),
                                 Jdbc.instant(row, "review_at"),
-                                row.getString("review_by")),
+                                row.getString("review_by"),
+                                Jdbc.instant(row, "embargo_until")),
                         storyId)
                 .orElse(Workflow.NONE);
     }

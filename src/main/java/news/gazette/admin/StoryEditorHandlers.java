@@ -37,6 +37,7 @@ public final class StoryEditorHandlers {
 
     private final NewsroomStories newsroom;
     private final ReviewDesk review;
+    private final PendingChanges pending;
     private final StoryWriter writer;
     private final FeaturedImageField imageField;
     private final Markdown markdown;
@@ -47,6 +48,7 @@ public final class StoryEditorHandlers {
     public StoryEditorHandlers(
             NewsroomStories newsroom,
             ReviewDesk review,
+            PendingChanges pending,
             StoryWriter writer,
             MediaStore media,
             Markdown markdown,
@@ -55,6 +57,7 @@ public final class StoryEditorHandlers {
             Clock clock) {
         this.newsroom = newsroom;
         this.review = review;
+        this.pending = pending;
         this.writer = writer;
         this.imageField = new FeaturedImageField(media);
         this.markdown = markdown;
@@ -78,7 +81,19 @@ public final class StoryEditorHandlers {
                 : ctx.queryParam("returned") != null
                         ? "Returned to the writer with your note."
                         : ctx.queryParam("restored") != null ? restoredNotice(story) : null;
-        StoryForm form = StoryForm.of(story, clock.instant());
+        if (notice == null) {
+            notice = ctx.queryParam("staged") != null
+                    ? "Saved as a pending change: readers still see the live version."
+                    : ctx.queryParam("discarded") != null
+                            ? "The pending change is discarded."
+                            : ctx.queryParam("revoked") != null
+                                    ? "The preview link is revoked: it opens nothing now."
+                                    : null;
+        }
+        Instant now = clock.instant();
+        StoryForm form = view.pendingOf(story)
+                .map(p -> PendingChanges.formOf(story, p))
+                .orElse(StoryForm.of(story, now, workflow.embargoedAt(now)));
         if (workflow.state() == ReviewState.SUBMITTED) {
             form = form.withPublish("review");
         }
@@ -201,7 +216,18 @@ public final class StoryEditorHandlers {
                 form.correctionWrong().isEmpty()
                         ? null
                         : new StoryDraft.Correction(form.correctionWrong(), form.correctionRight()));
-        var savedBy = new StoryWriter.SavedBy(me.username(), me.id(), reviewStep(me, form, workflow));
+        boolean stage = "stage".equals(ctx.formParam("action"));
+        if (stage) {
+            stage(ctx, before, form, draft, me, now);
+            return;
+        }
+        Instant embargo = !me.publishes() ? null : form.embargo() ? form.scheduledAt() : StoryWriter.SavedBy.NO_EMBARGO;
+        var savedBy = new StoryWriter.SavedBy(
+                me.username(),
+                me.id(),
+                reviewStep(me, form, workflow),
+                embargo,
+                before != null && "1".equals(ctx.formParam("pending")));
         if (before == null) {
             OptionalLong created = writer.create(draft, savedBy, now);
             // Editors creating stories with the same headline at once race for its address: a made-up address
@@ -231,6 +257,24 @@ public final class StoryEditorHandlers {
             }
         }
         ctx.redirect("/admin/stories/" + id + "?saved=1", HttpStatus.SEE_OTHER);
+    }
+
+    /** Saves the form as the live story's pending change, to go live at its time or when an editor says. */
+    private void stage(Context ctx, Story before, StoryForm form, StoryDraft draft, Account me, Instant now) {
+        FormErrors errors = new FormErrors();
+        Instant at = form.stagedAt();
+        if (before == null || !before.isVisibleAt(now) || !me.publishes()) {
+            errors.add("stage_at", "Only an editor can stage a change, and only to a story readers can see.");
+        } else if (!form.stageAt().isEmpty() && (at == null || !at.isAfter(now))) {
+            errors.add("stage_at", "Give a time still to come, or leave it empty to publish the change yourself.");
+        }
+        if (!errors.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            view.render(ctx, before, form, errors, null, null, false);
+            return;
+        }
+        pending.stage(before.id(), draft, at, me.username(), now);
+        ctx.redirect("/admin/stories/" + before.id() + "?staged=1", HttpStatus.SEE_OTHER);
     }
 
     private String restoredNotice(Story story) {

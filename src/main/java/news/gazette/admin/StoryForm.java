@@ -22,6 +22,9 @@ import news.gazette.text.PlainText;
  * @param publish "draft", "review" (a draft submitted to an editor), "now" or "schedule"
  * @param publishAt a {@code datetime-local} value, read as UTC
  * @param version the version the editor started from, for optimistic locking; 0 for a new story
+ * @param embargo whether a scheduled story may not be published before its time, not even by "publish now"
+ * @param stageAt for a pending change to a published story: when it goes live by itself ({@code datetime-local},
+ *     UTC); empty to wait for an editor
  */
 public record StoryForm(
         int version,
@@ -40,7 +43,9 @@ public record StoryForm(
         boolean developing,
         String updateNote,
         String correctionWrong,
-        String correctionRight) {
+        String correctionRight,
+        boolean embargo,
+        String stageAt) {
 
     public static final int MAX_HEADLINE = 300;
     public static final int MAX_SUMMARY = 1000;
@@ -73,14 +78,20 @@ public record StoryForm(
         updateNote = clean(updateNote);
         correctionWrong = clean(correctionWrong);
         correctionRight = clean(correctionRight);
+        stageAt = clean(stageAt);
     }
 
     /** A new story's form, the byline filled in with the writer's own name. */
     public static StoryForm blank(String byline) {
-        return new StoryForm(0, "", "", "", "", "", byline, "", "", "", "", "draft", "", false, "", "", "");
+        return new StoryForm(0, "", "", "", "", "", byline, "", "", "", "", "draft", "", false, "", "", "", false, "");
     }
 
     public static StoryForm of(Story s, Instant now) {
+        return of(s, now, false);
+    }
+
+    /** The form of a stored story; {@code embargoed} when its embargo is in force. */
+    public static StoryForm of(Story s, Instant now, boolean embargoed) {
         String publish =
                 s.status() == StoryStatus.DRAFT ? "draft" : s.publishedAt().isAfter(now) ? "schedule" : "now";
         var image = s.image();
@@ -101,6 +112,8 @@ public record StoryForm(
                 s.developing(),
                 "",
                 "",
+                "",
+                embargoed,
                 "");
     }
 
@@ -128,7 +141,9 @@ public record StoryForm(
                 ctx.formParam("developing") != null,
                 ctx.formParam("update_note"),
                 ctx.formParam("correction_wrong"),
-                ctx.formParam("correction_right"));
+                ctx.formParam("correction_right"),
+                ctx.formParam("embargo") != null,
+                ctx.formParam("stage_at"));
     }
 
     public StoryForm withImageUrl(String url) {
@@ -163,7 +178,9 @@ public record StoryForm(
                 developing,
                 updateNote,
                 correctionWrong,
-                correctionRight);
+                correctionRight,
+                embargo,
+                stageAt);
     }
 
     /** Checks every field and adds a message for each problem; {@code published} says whether readers see it now. */
@@ -213,6 +230,9 @@ public record StoryForm(
                 errors.add("publish_at", "That time has passed; choose a later time or publish now.");
             }
         }
+        if (embargo && !publish.equals("schedule")) {
+            errors.add("embargo", "An embargo holds a scheduled story until its time: choose “Scheduled for” too.");
+        }
         errors.checkLength("update_note", "The update note", updateNote, MAX_NOTE);
         if (!updateNote.isEmpty() && !published) {
             errors.add("update_note", "Update notes are for stories readers can already see.");
@@ -237,11 +257,20 @@ public record StoryForm(
 
     /** The scheduled time in UTC, or null if none was given or it cannot be read. */
     public Instant scheduledAt() {
-        if (publishAt.isEmpty()) {
+        return parse(publishAt);
+    }
+
+    /** When a pending change goes live by itself, or null to wait for an editor (or when it cannot be read). */
+    public Instant stagedAt() {
+        return parse(stageAt);
+    }
+
+    private static Instant parse(String local) {
+        if (local.isEmpty()) {
             return null;
         }
         try {
-            return LocalDateTime.parse(publishAt.length() > 16 ? publishAt.substring(0, 16) : publishAt, LOCAL)
+            return LocalDateTime.parse(local.length() > 16 ? local.substring(0, 16) : local, LOCAL)
                     .toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return null;

@@ -37,11 +37,16 @@ public final class StoryWriter {
      * Who saves, and what the save does to the story's review.
      *
      * @param accountId the account that saves: a new story is theirs; 0 when a tool saves
+     * @param embargo the story's embargo after the save: a time, or {@link #NO_EMBARGO}; null leaves it as it is
+     * @param publishesPending whether this save is the story's pending change going live (which ends it)
      */
-    public record SavedBy(String username, long accountId, ReviewDesk.ReviewStep review) {
+    public record SavedBy(
+            String username, long accountId, ReviewDesk.ReviewStep review, Instant embargo, boolean publishesPending) {
+
+        public static final Instant NO_EMBARGO = Instant.EPOCH;
 
         public static SavedBy tool(String name) {
-            return new SavedBy(name, 0, ReviewDesk.ReviewStep.KEEP);
+            return new SavedBy(name, 0, ReviewDesk.ReviewStep.KEEP, null, false);
         }
     }
 
@@ -88,7 +93,13 @@ public final class StoryWriter {
      * old one behind as a redirect.
      */
     public Outcome update(long id, int expectedVersion, StoryDraft draft, SavedBy savedBy, Instant now) {
-        return jdbc.inTransaction(c -> {
+        return jdbc.inTransaction(c -> update(c, id, expectedVersion, draft, savedBy, now));
+    }
+
+    /** As {@link #update}, inside the caller's transaction (a pending change applied with its claim). */
+    static Outcome update(Connection c, long id, int expectedVersion, StoryDraft draft, SavedBy savedBy, Instant now)
+            throws SQLException {
+        {
             List<String> oldSlug = Jdbc.list(c, "select slug from story where id = ?", row -> row.getString(1), id);
             if (oldSlug.isEmpty()) {
                 return Outcome.STALE;
@@ -121,7 +132,7 @@ public final class StoryWriter {
             }
             finishSave(c, id, expectedVersion + 1, draft, before, savedBy, now);
             return Outcome.SAVED;
-        });
+        }
     }
 
     /** True when {@code slug} is another story's address, current or old. */
@@ -210,6 +221,13 @@ public final class StoryWriter {
             Jdbc.update(c, "update story set updated_at = ? where id = ?", now, id);
         }
         ReviewDesk.apply(c, id, savedBy.review(), savedBy.username(), now);
+        if (savedBy.embargo() != null) {
+            Instant until = savedBy.embargo().equals(SavedBy.NO_EMBARGO) ? null : savedBy.embargo();
+            Jdbc.update(c, "update story set embargo_until = ? where id = ?", until, id);
+        }
+        if (savedBy.publishesPending()) {
+            Jdbc.update(c, "delete from story_pending_change where story_id = ?", id);
+        }
         Revisions.keep(c, id, version, draft, savedBy.username(), now);
         StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
     }

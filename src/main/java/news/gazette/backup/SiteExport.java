@@ -50,6 +50,7 @@ public final class SiteExport {
             "story_slug_history",
             "story_revision",
             "story_correction",
+            "story_pending_change",
             "site_setting");
 
     /** Columns that never leave the instance. */
@@ -169,6 +170,7 @@ public final class SiteExport {
             case "story_tag" -> " order by story_id, position";
             case "story_slug_history" -> " order by old_slug";
             case "site_setting" -> " order by name";
+            case "story_pending_change" -> " order by story_id";
             default -> " order by id";
         };
     }

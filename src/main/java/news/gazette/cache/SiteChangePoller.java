@@ -49,6 +49,7 @@ public final class SiteChangePoller implements AutoCloseable {
     // The last id applied, for the lag gauge, which must not wait for a poll stuck on the database.
     private volatile long appliedId;
     private Consumer<Instant> recordArrivals = now -> {};
+    private Consumer<Instant> everyPoll = now -> {};
     private final TreeSet<Long> seen = new TreeSet<>();
     private long lastId;
     private int polls;
@@ -85,6 +86,11 @@ public final class SiteChangePoller implements AutoCloseable {
      * log is read: the newsroom records the arrival in the change log, once across instances, and this and every other
      * instance then reads that row like any change.
      */
+    /** Runs at the start of every poll (a few times a second): for work due at a time, such as pending changes. */
+    public void onEveryPoll(Consumer<Instant> work) {
+        this.everyPoll = work;
+    }
+
     public void onScheduledTime(Consumer<Instant> recordArrivals) {
         this.recordArrivals = recordArrivals;
     }
@@ -134,6 +140,13 @@ public final class SiteChangePoller implements AutoCloseable {
         boolean scheduledTimeCame = next != null && !now.isBefore(next);
         if (scheduledTimeCame || polls == 0) {
             recordArrivals.accept(now);
+        }
+        // Its writes are in the change log by the time it returns, so this same poll applies them. Its failure must
+        // not stop the poll: every instance's caches depend on what follows.
+        try {
+            everyPoll.accept(now);
+        } catch (RuntimeException e) {
+            log.warn("Work due at poll time failed; the poll goes on", e);
         }
         Set<ChangeKey> keys = new HashSet<>();
         for (ChangeLog.Entry entry : changeLog.after(Math.max(0, lastId - LOOKBACK))) {

@@ -13,7 +13,7 @@ public final class RenderedHtml implements Content {
     /** An unhurried adult reading pace for news prose. */
     static final int WORDS_PER_MINUTE = 230;
 
-    static final RenderedHtml EMPTY = new RenderedHtml("", 0);
+    public static final RenderedHtml EMPTY = new RenderedHtml("", 0);
 
     private final String html;
     // Counted once, when the body is saved (story.body_words), so that a view never parses the HTML again;

@@ -8,12 +8,22 @@ import java.util.List;
  *
  * @param title the page's own title, without the site name; blank on the front page
  * @param path the canonical site path of the page, e.g. {@code /articles/x}
+ * @param preview for a page readers cannot see yet (a newsroom preview): the banner that says so; null otherwise
  */
-public record Layout(Site site, String title, String description, String path, List<Section> sections) {
+public record Layout(Site site, String title, String description, String path, List<Section> sections, String preview) {
+
+    public Layout(Site site, String title, String description, String path, List<Section> sections) {
+        this(site, title, description, path, sections, null);
+    }
 
     public Layout {
         sections = List.copyOf(sections);
         description = description == null || description.isBlank() ? site.description() : description;
+    }
+
+    /** The same page shown as a preview: not indexed, with {@code banner} across its top. */
+    public Layout asPreview(String banner) {
+        return new Layout(site, title, description, path, sections, banner);
     }
 
     /** The text of the {@code <title>} element. */
