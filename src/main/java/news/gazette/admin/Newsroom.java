@@ -42,6 +42,7 @@ public final class Newsroom {
     private final ReviewHandlers review;
     private final PreviewHandlers previews;
     private final PendingChanges pendingChanges;
+    private final RevisionHandlers revisions;
     private final ProfileHandlers profile;
     private final AccountHandlers accounts;
     private final MediaHandlers media;
@@ -95,8 +96,17 @@ public final class Newsroom {
                 new PublishChecklist(jdbc),
                 clock);
         this.review = new ReviewHandlers(newsroomStories, reviewDesk, editorView, clock);
+        this.revisions = new RevisionHandlers(newsroomStories, reviewDesk, editorView, pages, layouts, clock);
         this.previews = new PreviewHandlers(
-                newsroomStories, reviewDesk, previewLinks, pendingChanges, editorView, pages, readerLayouts, clock);
+                newsroomStories,
+                reviewDesk,
+                markdown,
+                previewLinks,
+                pendingChanges,
+                editorView,
+                pages,
+                readerLayouts,
+                clock);
         this.profile = new ProfileHandlers(accountRepository, sessions, passwords, auth, pages, layouts, clock);
         OnlineBackup onlineBackup = new OnlineBackup(jdbc, mediaStore, jdbcUrl);
         this.accounts =
@@ -139,7 +149,7 @@ public final class Newsroom {
         c.routes.get("/admin/stories", newsroom::list);
         c.routes.get("/admin/stories/new", editor::newForm);
         c.routes.post("/admin/stories/new", editor::create);
-        c.routes.post("/admin/preview", editor::preview);
+        c.routes.post("/admin/preview", previews::bodyFragment);
         c.routes.get("/admin/stories/{id}", editor::editForm);
         c.routes.post("/admin/stories/{id}", editor::update);
         c.routes.post("/admin/stories/{id}/return", review::returnToWriter);
@@ -150,8 +160,9 @@ public final class Newsroom {
         c.routes.post("/admin/stories/{id}/pending/discard", previews::discardPending);
         c.routes.post("/admin/stories/{id}/trash", newsroom::trash);
         c.routes.post("/admin/stories/{id}/restore", newsroom::restore);
-        c.routes.get("/admin/stories/{id}/revisions", newsroom::revisions);
-        c.routes.get("/admin/stories/{id}/revisions/{revision}", newsroom::revision);
+        c.routes.get("/admin/stories/{id}/revisions", revisions::revisions);
+        c.routes.get("/admin/stories/{id}/revisions/{revision}", revisions::revision);
+        c.routes.get("/admin/stories/{id}/revisions/{revision}/restore", revisions::restoreForm);
         c.routes.post("/admin/trash/empty", newsroom::emptyTrash);
         c.routes.get("/admin/accounts", accounts::list);
         c.routes.post("/admin/accounts", accounts::create);

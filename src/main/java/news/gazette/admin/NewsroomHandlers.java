@@ -1,13 +1,10 @@
 package news.gazette.admin;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import news.gazette.account.Account;
 import news.gazette.admin.NewsroomStories.Filter;
@@ -116,49 +113,6 @@ public final class NewsroomHandlers {
         }
         writer.emptyTrash(clock.instant());
         ctx.redirect("/admin/stories?status=trash", HttpStatus.SEE_OTHER);
-    }
-
-    public void revisions(Context ctx) {
-        Story story = story(ctx);
-        pages.render(
-                ctx,
-                "admin/revisions.jte",
-                new RevisionsPage(
-                        layouts.of(ctx, "Revisions: " + story.headline(), "stories"),
-                        story,
-                        newsroom.revisions(story.id())));
-    }
-
-    public void revision(Context ctx) {
-        Story story = story(ctx);
-        StoryRevision revision = newsroom.revision(story.id(), AdminPaths.number(ctx.pathParam("revision")))
-                .orElseThrow(NotFoundResponse::new);
-        StoryRevision previous = newsroom.previous(revision).orElse(null);
-        pages.render(
-                ctx,
-                "admin/revision.jte",
-                new RevisionPage(
-                        layouts.of(ctx, "Revision " + revision.version() + ": " + story.headline(), "stories"),
-                        story,
-                        revision,
-                        previous,
-                        diff(previous, revision)));
-    }
-
-    static List<RevisionPage.DiffLine> diff(StoryRevision before, StoryRevision after) {
-        List<String> old = before == null ? List.of() : before.lines();
-        List<String> now = after.lines();
-        List<String> unified =
-                UnifiedDiffUtils.generateUnifiedDiff("before", "after", old, DiffUtils.diff(old, now), 3);
-        List<RevisionPage.DiffLine> lines = new ArrayList<>();
-        for (String line : unified.subList(Math.min(2, unified.size()), unified.size())) {
-            String kind = line.startsWith("@@")
-                    ? "hunk"
-                    : line.startsWith("+") ? "add" : line.startsWith("-") ? "remove" : "same";
-            lines.add(new RevisionPage.DiffLine(
-                    kind, kind.equals("hunk") ? line : line.isEmpty() ? "" : line.substring(1)));
-        }
-        return lines;
     }
 
     /** The story of the request, if the signed-in account may open it. */

@@ -251,6 +251,13 @@ public final class NewsroomStories {
                 row.getString("notes"),
                 row.getString("status"),
                 Jdbc.instant(row, "published_at"),
-                row.getString("tags"));
+                row.getString("tags"),
+                row.getString("author"),
+                (Boolean) row.getObject("developing"),
+                row.getString("image_url"),
+                row.getString("image_alt"),
+                row.getString("image_caption"),
+                row.getString("update_note"),
+                row.getString("correction"));
     }
 }

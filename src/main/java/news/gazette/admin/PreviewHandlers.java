@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.OptionalLong;
 import news.gazette.account.Account;
 import news.gazette.story.ArticlePage;
+import news.gazette.story.Markdown;
+import news.gazette.story.MarkdownTooComplexException;
 import news.gazette.story.Story;
+import news.gazette.text.PlainText;
 import news.gazette.web.Dates;
 import news.gazette.web.Layouts;
 import news.gazette.web.Pages;
+import org.jsoup.nodes.Entities;
 
 /**
  * A story as readers will see it, before they can: the newsroom's full-page preview of a draft, a scheduled story or
@@ -24,6 +28,7 @@ public final class PreviewHandlers {
 
     private final NewsroomStories newsroom;
     private final ReviewDesk review;
+    private final Markdown markdown;
     private final PreviewLinks links;
     private final PendingChanges pending;
     private final EditorView editorView;
@@ -34,6 +39,7 @@ public final class PreviewHandlers {
     public PreviewHandlers(
             NewsroomStories newsroom,
             ReviewDesk review,
+            Markdown markdown,
             PreviewLinks links,
             PendingChanges pending,
             EditorView editorView,
@@ -42,12 +48,30 @@ public final class PreviewHandlers {
             Clock clock) {
         this.newsroom = newsroom;
         this.review = review;
+        this.markdown = markdown;
         this.links = links;
         this.pending = pending;
         this.editorView = editorView;
         this.pages = pages;
         this.readerLayouts = readerLayouts;
         this.clock = clock;
+    }
+
+    /** For the editor's script: the body rendered as readers will see it, as an HTML fragment. */
+    public void bodyFragment(Context ctx) {
+        String body = PlainText.multiline(ctx.formParam("body"));
+        if (body != null && body.length() > StoryForm.MAX_BODY) {
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE);
+            return;
+        }
+        String html;
+        try {
+            html = markdown.render(body).html();
+        } catch (MarkdownTooComplexException e) {
+            // Shown where the preview goes, so the editor learns why while typing, not only on Save.
+            html = "<p class=\"notice notice-error\" role=\"alert\">" + Entities.escape(e.getMessage()) + "</p>";
+        }
+        ctx.contentType(Pages.HTML_UTF8).result(html);
     }
 
     public void newsroomPreview(Context ctx) {

@@ -16,8 +16,9 @@ final class Revisions {
                 c,
                 """
                 insert into story_revision (story_id, version, saved_at, saved_by, slug, headline, summary,
-                                            body_markdown, notes, status, published_at, tags)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                            body_markdown, notes, status, published_at, tags, author, developing,
+                                            image_url, image_alt, image_caption, update_note, correction)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 storyId,
                 version,
                 now,
@@ -29,6 +30,16 @@ final class Revisions {
                 draft.notes(),
                 draft.status().dbValue(),
                 draft.publishedAt(),
-                String.join(", ", draft.tagNames()));
+                String.join(", ", draft.tagNames()),
+                draft.authorName(),
+                draft.developing(),
+                draft.image() == null ? null : draft.image().url(),
+                draft.image() == null ? null : draft.image().alt(),
+                draft.image() == null ? null : draft.image().caption(),
+                draft.updateNote(),
+                draft.correction() == null
+                        ? null
+                        : draft.correction().wrong() + " \u2192 "
+                                + draft.correction().right());
     }
 }

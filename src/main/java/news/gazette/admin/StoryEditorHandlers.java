@@ -19,10 +19,7 @@ import news.gazette.story.RenderedHtml;
 import news.gazette.story.Slug;
 import news.gazette.story.Story;
 import news.gazette.story.StoryStatus;
-import news.gazette.text.PlainText;
 import news.gazette.web.Dates;
-import news.gazette.web.Pages;
-import org.jsoup.nodes.Entities;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,21 +72,7 @@ public final class StoryEditorHandlers {
         Story story = find(ctx);
         Workflow workflow = review.workflow(story.id());
         StoryAccess.requireOpen(AdminAuth.account(ctx), workflow);
-        String notice = ctx.queryParam("saved") != null
-                ? (workflow.state() == ReviewState.SUBMITTED ? "Submitted for review at " : "Saved at ")
-                        + Dates.human(story.modifiedAt()) + "."
-                : ctx.queryParam("returned") != null
-                        ? "Returned to the writer with your note."
-                        : ctx.queryParam("restored") != null ? restoredNotice(story) : null;
-        if (notice == null) {
-            notice = ctx.queryParam("staged") != null
-                    ? "Saved as a pending change: readers still see the live version."
-                    : ctx.queryParam("discarded") != null
-                            ? "The pending change is discarded."
-                            : ctx.queryParam("revoked") != null
-                                    ? "The preview link is revoked: it opens nothing now."
-                                    : null;
-        }
+        String notice = EditorNotices.after(ctx, story, workflow, clock.instant());
         Instant now = clock.instant();
         StoryForm form = view.pendingOf(story)
                 .map(p -> PendingChanges.formOf(story, p))
@@ -106,23 +89,6 @@ public final class StoryEditorHandlers {
 
     public void update(Context ctx) {
         save(ctx, find(ctx));
-    }
-
-    /** For the editor's script: the body rendered as readers will see it, as an HTML fragment. */
-    public void preview(Context ctx) {
-        String body = PlainText.multiline(ctx.formParam("body"));
-        if (body != null && body.length() > StoryForm.MAX_BODY) {
-            ctx.status(HttpStatus.CONTENT_TOO_LARGE);
-            return;
-        }
-        String html;
-        try {
-            html = markdown.render(body).html();
-        } catch (MarkdownTooComplexException e) {
-            // Shown where the preview goes, so the editor learns why while typing, not only on Save.
-            html = "<p class=\"notice notice-error\" role=\"alert\">" + Entities.escape(e.getMessage()) + "</p>";
-        }
-        ctx.contentType(Pages.HTML_UTF8).result(html);
     }
 
     private void save(Context ctx, Story before) {
@@ -275,16 +241,6 @@ public final class StoryEditorHandlers {
         }
         pending.stage(before.id(), draft, at, me.username(), now);
         ctx.redirect("/admin/stories/" + before.id() + "?staged=1", HttpStatus.SEE_OTHER);
-    }
-
-    private String restoredNotice(Story story) {
-        Instant now = clock.instant();
-        return "Restored from the trash. "
-                + (story.status() == StoryStatus.DRAFT
-                        ? "It is a draft: readers cannot see it."
-                        : story.isVisibleAt(now)
-                                ? "It is published again: readers can see it now."
-                                : "It is scheduled again for " + Dates.human(story.publishedAt()) + ".");
     }
 
     /** Whether this save publishes, schedules or submits a story that was not out or in review before. */
