@@ -77,6 +77,7 @@ public final class App {
 
     /** As {@link #create(Config)}, with the clock that decides when scheduled stories appear. */
     public static Javalin create(Config config, Clock clock) {
+        news.gazette.web.Dates.useZone(config.timeZone());
         Metrics metrics = new Metrics(config.metricsToken());
         Database db = Database.open(config.jdbcUrl(), config.dataDir(), metrics.registry());
         Health health = new Health(db);

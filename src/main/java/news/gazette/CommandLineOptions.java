@@ -75,6 +75,13 @@ final class CommandLineOptions {
     String siteDescription;
 
     @Option(
+            names = "--time-zone",
+            paramLabel = "ZONE",
+            description = "The newsroom's time zone, such as Europe/Berlin: editors schedule in it and readers see it"
+                    + " (GAZETTE_TIME_ZONE, default UTC).")
+    String timeZone;
+
+    @Option(
             names = "--language",
             paramLabel = "TAG",
             description = "Language of the content, e.g. en or en-GB (GAZETTE_LANGUAGE, default en).")
@@ -167,7 +174,20 @@ final class CommandLineOptions {
                 metricsToken,
                 trustedProxies,
                 searchIndexDir,
-                proxyOptions());
+                proxyOptions(),
+                zone());
+    }
+
+    private java.time.ZoneId zone() {
+        if (timeZone == null || timeZone.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.ZoneId.of(timeZone.strip());
+        } catch (java.time.DateTimeException e) {
+            throw new Config.InvalidConfigException(
+                    "unknown time zone " + timeZone.strip() + ": use a name such as Europe/Berlin or America/New_York");
+        }
     }
 
     private ProxyOptions proxyOptions() {

@@ -3,6 +3,8 @@ package news.gazette;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +37,8 @@ import news.gazette.web.IpRange;
  * @param searchIndexDir folder of this instance's search index; defaults to {@code search-index} under {@code dataDir}.
  *     The index is derived from the database, so each instance keeps its own and rebuilds it when it is missing.
  * @param proxy the caches in front: where purges go, and which key headers pages carry
+ * @param timeZone the newsroom's time zone: editors schedule and read times in it, readers see it; everything is
+ *     stored in UTC. Defaults to UTC.
  */
 public record Config(
         String host,
@@ -52,7 +56,8 @@ public record Config(
         String metricsToken,
         List<String> trustedProxies,
         Path searchIndexDir,
-        ProxyOptions proxy) {
+        ProxyOptions proxy,
+        ZoneId timeZone) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SITE_NAME = "The Gazette";
@@ -84,6 +89,7 @@ public record Config(
         mediaDir = mediaDir == null ? dataDir.resolve("media") : mediaDir;
         searchIndexDir = searchIndexDir == null ? dataDir.resolve("search-index") : searchIndexDir;
         proxy = proxy == null ? ProxyOptions.NONE : proxy;
+        timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
         adminPassword = adminPassword == null || adminPassword.isBlank() ? null : adminPassword;
         trustedProxies = trustedProxies == null
                 ? List.of()
@@ -202,6 +208,44 @@ public record Config(
                 null);
     }
 
+    /** Without a time zone: the constructor from before it existed; times are UTC. */
+    public Config(
+            String host,
+            int port,
+            Path dataDir,
+            String baseUrl,
+            String jdbcUrl,
+            String siteName,
+            String siteDescription,
+            String language,
+            Path templatesDir,
+            Path staticDir,
+            Path mediaDir,
+            String adminPassword,
+            String metricsToken,
+            List<String> trustedProxies,
+            Path searchIndexDir,
+            ProxyOptions proxy) {
+        this(
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                adminPassword,
+                metricsToken,
+                trustedProxies,
+                searchIndexDir,
+                proxy,
+                null);
+    }
+
     /** Reads options from the command line, falling back to {@code GAZETTE_*} variables, then defaults. */
     public static Config from(String[] args, Map<String, String> env) {
         return CommandLineOptions.parse(args, env).toConfig();
@@ -231,7 +275,8 @@ public record Config(
                 metricsToken,
                 trustedProxies,
                 searchIndexDir,
-                proxy);
+                proxy,
+                timeZone);
     }
 
     public Config withJdbcUrl(String url) {
@@ -251,7 +296,8 @@ public record Config(
                 metricsToken,
                 trustedProxies,
                 searchIndexDir,
-                proxy);
+                proxy,
+                timeZone);
     }
 
     public Config withAdminPassword(String password) {
@@ -271,7 +317,8 @@ public record Config(
                 metricsToken,
                 trustedProxies,
                 searchIndexDir,
-                proxy);
+                proxy,
+                timeZone);
     }
 
     /** For tests that play clients behind a proxy: {@code 127.0.0.1} is the in-process client. */
@@ -292,7 +339,8 @@ public record Config(
                 metricsToken,
                 List.of(proxies),
                 searchIndexDir,
-                proxy);
+                proxy,
+                timeZone);
     }
 
     /** For tests that run two instances on one data folder, or that move the index elsewhere. */
@@ -334,7 +382,30 @@ public record Config(
                 metricsToken,
                 trustedProxies,
                 searchIndexDir,
-                caches);
+                caches,
+                timeZone);
+    }
+
+    /** For tests of a newsroom elsewhere than UTC. */
+    public Config withTimeZone(ZoneId zone) {
+        return new Config(
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                adminPassword,
+                metricsToken,
+                trustedProxies,
+                searchIndexDir,
+                proxy,
+                zone);
     }
 
     @Override

@@ -155,15 +155,13 @@ public final class PendingChanges {
                 image == null ? "" : image.caption(),
                 d.notes(),
                 "now",
-                StoryForm.LOCAL.format(live.publishedAt().atOffset(java.time.ZoneOffset.UTC)),
+                news.gazette.web.Dates.formValue(live.publishedAt()),
                 d.developing(),
                 d.updateNote(),
                 correction == null ? "" : correction.wrong(),
                 correction == null ? "" : correction.right(),
                 false,
-                p.publishAt() == null
-                        ? ""
-                        : StoryForm.LOCAL.format(p.publishAt().atOffset(java.time.ZoneOffset.UTC)));
+                news.gazette.web.Dates.formValue(p.publishAt()));
     }
 
     private static int currentVersion(Connection c, long storyId) throws SQLException {

@@ -2,10 +2,7 @@ package news.gazette.admin;
 
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -14,13 +11,14 @@ import news.gazette.story.Slug;
 import news.gazette.story.Story;
 import news.gazette.story.StoryStatus;
 import news.gazette.text.PlainText;
+import news.gazette.web.Dates;
 
 /**
  * Everything the story editor sends, as typed (less the characters no output can carry, see {@link PlainText}), so that
  * a form with errors comes back with nothing lost.
  *
  * @param publish "draft", "review" (a draft submitted to an editor), "now" or "schedule"
- * @param publishAt a {@code datetime-local} value, read as UTC
+ * @param publishAt a {@code datetime-local} value, read in the newsroom's time zone ({@link Dates})
  * @param version the version the editor started from, for optimistic locking; 0 for a new story
  * @param embargo whether a scheduled story may not be published before its time, not even by "publish now"
  * @param stageAt for a pending change to a published story: when it goes live by itself ({@code datetime-local},
@@ -108,7 +106,7 @@ public record StoryForm(
                 image == null ? "" : image.caption(),
                 s.notes(),
                 publish,
-                s.publishedAt() == null ? "" : LOCAL.format(s.publishedAt().atOffset(ZoneOffset.UTC)),
+                Dates.formValue(s.publishedAt()),
                 s.developing(),
                 "",
                 "",
@@ -225,7 +223,7 @@ public record StoryForm(
         if (publish.equals("schedule")) {
             Instant at = scheduledAt();
             if (at == null) {
-                errors.add("publish_at", "Give a date and time (UTC) to publish at.");
+                errors.add("publish_at", "Give a date and time (" + Dates.zoneLabel() + ") to publish at.");
             } else if (!at.isAfter(now)) {
                 errors.add("publish_at", "That time has passed; choose a later time or publish now.");
             }
@@ -266,15 +264,7 @@ public record StoryForm(
     }
 
     private static Instant parse(String local) {
-        if (local.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(local.length() > 16 ? local.substring(0, 16) : local, LOCAL)
-                    .toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Dates.fromForm(local);
     }
 
     /** When the story should be published given what it was before, or null for a draft with no date. */
