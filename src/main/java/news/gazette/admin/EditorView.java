@@ -130,6 +130,7 @@ final class EditorView {
                 s.version(),
                 tags,
                 s.updates(),
-                s.corrections());
+                s.corrections(),
+                d.language());
     }
 }

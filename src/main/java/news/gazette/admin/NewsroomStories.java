@@ -258,6 +258,7 @@ public final class NewsroomStories {
                 row.getString("image_alt"),
                 row.getString("image_caption"),
                 row.getString("update_note"),
-                row.getString("correction"));
+                row.getString("correction"),
+                row.getString("language"));
     }
 }

@@ -52,8 +52,8 @@ public final class PendingChanges {
                     """
                     insert into story_pending_change (story_id, saved_at, saved_by, publish_at, slug, headline, summary,
                         body_markdown, author, tags, developing, image_url, image_alt, image_caption, image_width,
-                        image_height, notes, update_note, correction_wrong, correction_right)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        image_height, notes, update_note, correction_wrong, correction_right, language)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     storyId,
                     now,
                     by,
@@ -73,7 +73,8 @@ public final class PendingChanges {
                     draft.notes(),
                     draft.updateNote(),
                     correction == null ? null : correction.wrong(),
-                    correction == null ? null : correction.right());
+                    correction == null ? null : correction.right(),
+                    draft.language());
             return null;
         });
     }
@@ -161,7 +162,8 @@ public final class PendingChanges {
                 correction == null ? "" : correction.wrong(),
                 correction == null ? "" : correction.right(),
                 false,
-                news.gazette.web.Dates.formValue(p.publishAt()));
+                news.gazette.web.Dates.formValue(p.publishAt()),
+                d.language() == null ? "" : d.language());
     }
 
     private static int currentVersion(Connection c, long storyId) throws SQLException {
@@ -191,7 +193,8 @@ public final class PendingChanges {
                 d.notes(),
                 d.tagNames(),
                 d.updateNote(),
-                d.correction());
+                d.correction(),
+                d.language());
     }
 
     private Pending toPending(ResultSet row) throws SQLException {
@@ -227,7 +230,8 @@ public final class PendingChanges {
                 row.getString("notes"),
                 tags.isEmpty() ? List.of() : Arrays.asList(tags.split("\n")),
                 row.getString("update_note"),
-                wrong == null ? null : new StoryDraft.Correction(wrong, row.getString("correction_right")));
+                wrong == null ? null : new StoryDraft.Correction(wrong, row.getString("correction_right")),
+                row.getString("language"));
         return new Pending(
                 row.getLong("story_id"),
                 Jdbc.instant(row, "saved_at"),

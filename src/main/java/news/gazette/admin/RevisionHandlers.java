@@ -109,7 +109,8 @@ public final class RevisionHandlers {
                 "",
                 "",
                 now.embargo(),
-                "");
+                "",
+                old.isComplete() && old.language() != null ? old.language() : now.language());
         editorView.render(
                 ctx,
                 story,

@@ -17,8 +17,8 @@ final class Revisions {
                 """
                 insert into story_revision (story_id, version, saved_at, saved_by, slug, headline, summary,
                                             body_markdown, notes, status, published_at, tags, author, developing,
-                                            image_url, image_alt, image_caption, update_note, correction)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                            image_url, image_alt, image_caption, update_note, correction, language)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 storyId,
                 version,
                 now,
@@ -40,6 +40,7 @@ final class Revisions {
                 draft.correction() == null
                         ? null
                         : draft.correction().wrong() + " \u2192 "
-                                + draft.correction().right());
+                                + draft.correction().right(),
+                draft.language());
     }
 }

@@ -16,6 +16,7 @@ import news.gazette.story.StoryStatus;
  * @param bodyHtml {@code bodyMarkdown} rendered and sanitised, stored so that no view parses Markdown
  * @param updateNote a dated "what changed" line for readers; empty for none
  * @param correction a correction to publish with this save; null for none
+ * @param language the story's own language (BCP 47); null for the site's
  */
 public record StoryDraft(
         Slug slug,
@@ -31,7 +32,42 @@ public record StoryDraft(
         String notes,
         List<String> tagNames,
         String updateNote,
-        Correction correction) {
+        Correction correction,
+        String language) {
+
+    /** A draft in the site's language. */
+    public StoryDraft(
+            Slug slug,
+            String headline,
+            String summary,
+            String bodyMarkdown,
+            RenderedHtml bodyHtml,
+            String authorName,
+            StoryStatus status,
+            boolean developing,
+            Instant publishedAt,
+            FeaturedImage image,
+            String notes,
+            List<String> tagNames,
+            String updateNote,
+            Correction correction) {
+        this(
+                slug,
+                headline,
+                summary,
+                bodyMarkdown,
+                bodyHtml,
+                authorName,
+                status,
+                developing,
+                publishedAt,
+                image,
+                notes,
+                tagNames,
+                updateNote,
+                correction,
+                null);
+    }
 
     /** What a story got wrong and what is right. */
     public record Correction(String wrong, String right) {
@@ -54,6 +90,7 @@ public record StoryDraft(
         notes = notes == null ? "" : notes;
         tagNames = List.copyOf(tagNames);
         updateNote = updateNote == null ? "" : updateNote;
+        language = language == null || language.isBlank() ? null : language;
         if (status == StoryStatus.PUBLISHED && publishedAt == null) {
             throw new IllegalArgumentException("a published story needs a publication time");
         }
@@ -74,6 +111,7 @@ public record StoryDraft(
                 notes,
                 tagNames,
                 updateNote,
-                correction);
+                correction,
+                language);
     }
 }

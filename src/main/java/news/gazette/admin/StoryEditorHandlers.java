@@ -181,7 +181,8 @@ public final class StoryEditorHandlers {
                 form.updateNote(),
                 form.correctionWrong().isEmpty()
                         ? null
-                        : new StoryDraft.Correction(form.correctionWrong(), form.correctionRight()));
+                        : new StoryDraft.Correction(form.correctionWrong(), form.correctionRight()),
+                form.languageTag());
         boolean stage = "stage".equals(ctx.formParam("action"));
         if (stage) {
             stage(ctx, before, form, draft, me, now);

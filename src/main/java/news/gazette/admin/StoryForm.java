@@ -21,6 +21,7 @@ import news.gazette.web.Dates;
  * @param publishAt a {@code datetime-local} value, read in the newsroom's time zone ({@link Dates})
  * @param version the version the editor started from, for optimistic locking; 0 for a new story
  * @param embargo whether a scheduled story may not be published before its time, not even by "publish now"
+ * @param language the story's own language as typed (a BCP 47 tag such as ja or pt-BR); empty for the site's
  * @param stageAt for a pending change to a published story: when it goes live by itself ({@code datetime-local},
  *     UTC); empty to wait for an editor
  */
@@ -43,7 +44,8 @@ public record StoryForm(
         String correctionWrong,
         String correctionRight,
         boolean embargo,
-        String stageAt) {
+        String stageAt,
+        String language) {
 
     public static final int MAX_HEADLINE = 300;
     public static final int MAX_SUMMARY = 1000;
@@ -77,11 +79,13 @@ public record StoryForm(
         correctionWrong = clean(correctionWrong);
         correctionRight = clean(correctionRight);
         stageAt = clean(stageAt);
+        language = clean(language);
     }
 
     /** A new story's form, the byline filled in with the writer's own name. */
     public static StoryForm blank(String byline) {
-        return new StoryForm(0, "", "", "", "", "", byline, "", "", "", "", "draft", "", false, "", "", "", false, "");
+        return new StoryForm(
+                0, "", "", "", "", "", byline, "", "", "", "", "draft", "", false, "", "", "", false, "", "");
     }
 
     public static StoryForm of(Story s, Instant now) {
@@ -112,7 +116,8 @@ public record StoryForm(
                 "",
                 "",
                 embargoed,
-                "");
+                "",
+                s.language() == null ? "" : s.language());
     }
 
     public static StoryForm from(Context ctx) {
@@ -141,7 +146,8 @@ public record StoryForm(
                 ctx.formParam("correction_wrong"),
                 ctx.formParam("correction_right"),
                 ctx.formParam("embargo") != null,
-                ctx.formParam("stage_at"));
+                ctx.formParam("stage_at"),
+                ctx.formParam("language"));
     }
 
     public StoryForm withImageUrl(String url) {
@@ -178,7 +184,8 @@ public record StoryForm(
                 correctionWrong,
                 correctionRight,
                 embargo,
-                stageAt);
+                stageAt,
+                language);
     }
 
     /** Checks every field and adds a message for each problem; {@code published} says whether readers see it now. */
@@ -231,6 +238,9 @@ public record StoryForm(
         if (embargo && !publish.equals("schedule")) {
             errors.add("embargo", "An embargo holds a scheduled story until its time: choose “Scheduled for” too.");
         }
+        if (!language.isEmpty() && languageTag() == null) {
+            errors.add("language", "Use a language tag such as en, de, ja or pt-BR, or leave it empty for the site's.");
+        }
         errors.checkLength("update_note", "The update note", updateNote, MAX_NOTE);
         if (!updateNote.isEmpty() && !published) {
             errors.add("update_note", "Update notes are for stories readers can already see.");
@@ -244,6 +254,15 @@ public record StoryForm(
         } else if (!correctionWrong.isEmpty() && !published) {
             errors.add("correction_wrong", "Corrections are for stories readers can already see.");
         }
+    }
+
+    /** The language as a well-formed BCP 47 tag in its usual case ({@code pt-BR}); null if empty or not a tag. */
+    public String languageTag() {
+        if (language.isEmpty() || language.length() > 35 || !language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            return null;
+        }
+        String tag = java.util.Locale.forLanguageTag(language).toLanguageTag();
+        return tag.equalsIgnoreCase(language) ? tag : null;
     }
 
     public List<String> tagNames() {

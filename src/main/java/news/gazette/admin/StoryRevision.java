@@ -30,7 +30,8 @@ public record StoryRevision(
         String imageAlt,
         String imageCaption,
         String updateNote,
-        String correction) {
+        String correction,
+        String language) {
 
     /** Whether this revision recorded every field a reader sees (those saved since they were recorded). */
     public boolean isComplete() {
@@ -49,7 +50,9 @@ public record StoryRevision(
                 .append("\nPublished at: ")
                 .append(publishedAt == null ? "-" : publishedAt.toString());
         if (isComplete()) {
-            text.append("\nByline: ")
+            text.append("\nLanguage: ")
+                    .append(language == null ? "the site's" : language)
+                    .append("\nByline: ")
                     .append(author)
                     .append("\nDeveloping story: ")
                     .append(Boolean.TRUE.equals(developing) ? "yes" : "no")

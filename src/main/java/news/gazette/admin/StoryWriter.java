@@ -25,7 +25,7 @@ public final class StoryWriter {
 
     private static final String STORY_COLUMNS = """
             slug, headline, summary, body_markdown, body_html, body_words, author_id, status, developing, published_at,
-            image_url, image_alt, image_caption, image_width, image_height, notes""";
+            image_url, image_alt, image_caption, image_width, image_height, notes, language""";
 
     private final Jdbc jdbc;
 
@@ -68,7 +68,7 @@ public final class StoryWriter {
                 long id = Jdbc.insert(
                         c,
                         "insert into story (" + STORY_COLUMNS + ", created_at, modified_at, version)"
-                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                         withTimes(columns(c, draft), now, now));
                 Jdbc.update(
                         c,
@@ -253,7 +253,8 @@ public final class StoryWriter {
             image == null ? null : image.caption(),
             image == null ? null : image.width(),
             image == null ? null : image.height(),
-            draft.notes()
+            draft.notes(),
+            draft.language()
         };
     }
 

@@ -60,7 +60,8 @@ public final class FeedEntries {
                         .toList(),
                 image(item.image()),
                 item.publishedAt(),
-                item.lastChangedAt());
+                item.lastChangedAt(),
+                item.language());
     }
 
     public List<FeedEntry> of(List<FeedItem> items) {

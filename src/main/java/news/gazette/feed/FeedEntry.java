@@ -22,7 +22,8 @@ public record FeedEntry(
         List<Category> categories,
         Image image,
         Instant published,
-        Instant updated) {
+        Instant updated,
+        String language) {
 
     public FeedEntry {
         // Stored text keeps the input rule already; this makes sure one bad row can never stop a feed (XML 1.0 has no

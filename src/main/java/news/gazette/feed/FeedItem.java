@@ -30,7 +30,8 @@ public record FeedItem(
         Instant updatedAt,
         Instant modifiedAt,
         Instant createdAt,
-        List<StoryCorrection> corrections) {
+        List<StoryCorrection> corrections,
+        String language) {
 
     public FeedItem {
         Objects.requireNonNull(publishedAt, "publishedAt");
@@ -68,6 +69,7 @@ public record FeedItem(
                 updatedAt,
                 modifiedAt,
                 createdAt,
-                newCorrections);
+                newCorrections,
+                language);
     }
 }

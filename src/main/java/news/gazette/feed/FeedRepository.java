@@ -23,7 +23,7 @@ public final class FeedRepository {
 
     private static final String COLUMNS = """
             s.id, s.slug, s.headline, s.summary, s.body_html, s.published_at, s.updated_at, s.modified_at,
-            s.created_at, s.image_url, s.image_alt, s.image_caption, s.image_width, s.image_height,
+            s.created_at, s.image_url, s.image_alt, s.image_caption, s.image_width, s.image_height, s.language,
             a.id as author_id, a.slug as author_slug, a.name as author_name, a.bio as author_bio
             """;
 
@@ -128,6 +128,7 @@ public final class FeedRepository {
                 Jdbc.instant(row, "updated_at"),
                 Jdbc.instant(row, "modified_at"),
                 Jdbc.instant(row, "created_at"),
-                List.of());
+                List.of(),
+                row.getString("language"));
     }
 }

@@ -36,6 +36,9 @@ public final class JsonFeed {
             if (e.image() != null) {
                 item.put("image", e.image().url());
             }
+            if (e.language() != null) {
+                item.put("language", e.language()); // JSON Feed 1.1: an item in another language than the feed
+            }
             item.put("date_published", Dates.iso(e.published()));
             item.put("date_modified", Dates.iso(e.updated()));
             ObjectNode author = item.putArray("authors").addObject();

@@ -103,7 +103,7 @@ public record ArticleMeta(
                         "url",
                         site.url(story.author().path()))));
         article.put("publisher", SiteMeta.publisher(site));
-        article.put("inLanguage", site.language());
+        article.put("inLanguage", story.languageOr(site.language()));
         if (!tags.isEmpty()) {
             article.put("articleSection", tags.get(0));
             article.put("keywords", new ArrayList<>(tags));

@@ -9,9 +9,12 @@ import news.gazette.story.JdbcStoryRepository;
 public final class SitemapRepository {
 
     /** A story's address and when it last changed. */
-    public record StoryUrl(long id, String path, String headline, Instant publishedAt, Instant lastModified) {}
+    /** @param language the story's own language; null for the site's */
+    public record StoryUrl(
+            long id, String path, String headline, Instant publishedAt, Instant lastModified, String language) {}
 
-    private static final String COLUMNS = "s.id, s.slug, s.headline, s.published_at, s.updated_at, s.modified_at";
+    private static final String COLUMNS =
+            "s.id, s.slug, s.headline, s.published_at, s.updated_at, s.modified_at, s.language";
 
     private final Jdbc jdbc;
 
@@ -70,6 +73,11 @@ public final class SitemapRepository {
             }
         }
         return new StoryUrl(
-                row.getLong("id"), "/articles/" + row.getString("slug"), row.getString("headline"), published, newest);
+                row.getLong("id"),
+                "/articles/" + row.getString("slug"),
+                row.getString("headline"),
+                published,
+                newest,
+                row.getString("language"));
     }
 }

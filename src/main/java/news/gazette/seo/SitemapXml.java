@@ -52,6 +52,15 @@ final class SitemapXml {
         });
     }
 
+    static String newsLanguage(String tag) {
+        String lower = tag.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("zh-")) {
+            return lower.contains("tw") || lower.contains("hant") || lower.contains("hk") ? "zh-tw" : "zh-cn";
+        }
+        int dash = lower.indexOf('-');
+        return dash < 0 ? lower : lower.substring(0, dash);
+    }
+
     static byte[] news(String baseUrl, String publication, String language, List<StoryUrl> stories) {
         return write(xml -> {
             xml.writeStartElement("urlset");
@@ -63,7 +72,8 @@ final class SitemapXml {
                 xml.writeStartElement("news", "news", NEWS_NS);
                 xml.writeStartElement("news", "publication", NEWS_NS);
                 newsElement(xml, "name", publication);
-                newsElement(xml, "language", language);
+                // Google News takes the language code alone (ja, pt; zh-cn and zh-tw the exceptions).
+                newsElement(xml, "language", newsLanguage(story.language() == null ? language : story.language()));
                 xml.writeEndElement();
                 newsElement(xml, "publication_date", Dates.iso(story.publishedAt()));
                 newsElement(xml, "title", story.headline());

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param updatedAt when readers were last told the story changed; null if never
  * @param modifiedAt the last save of any kind
  * @param version incremented on every save, for optimistic locking
+ * @param language the story's own language, a BCP 47 tag; null when it is the site's
  */
 public record Story(
         long id,
@@ -32,7 +33,52 @@ public record Story(
         int version,
         List<Tag> tags,
         List<StoryUpdate> updates,
-        List<StoryCorrection> corrections) {
+        List<StoryCorrection> corrections,
+        String language) {
+
+    /** A story in the site's language. */
+    public Story(
+            long id,
+            String slug,
+            String headline,
+            String summary,
+            String bodyMarkdown,
+            RenderedHtml body,
+            Author author,
+            StoryStatus status,
+            boolean developing,
+            Instant publishedAt,
+            Instant updatedAt,
+            Instant createdAt,
+            Instant modifiedAt,
+            FeaturedImage image,
+            String notes,
+            int version,
+            List<Tag> tags,
+            List<StoryUpdate> updates,
+            List<StoryCorrection> corrections) {
+        this(
+                id,
+                slug,
+                headline,
+                summary,
+                bodyMarkdown,
+                body,
+                author,
+                status,
+                developing,
+                publishedAt,
+                updatedAt,
+                createdAt,
+                modifiedAt,
+                image,
+                notes,
+                version,
+                tags,
+                updates,
+                corrections,
+                null);
+    }
 
     public Story {
         Objects.requireNonNull(slug, "slug");
@@ -46,6 +92,12 @@ public record Story(
         tags = List.copyOf(tags);
         updates = List.copyOf(updates);
         corrections = List.copyOf(corrections);
+        language = language == null || language.isBlank() ? null : language;
+    }
+
+    /** The story's language, or {@code siteLanguage} when it has none of its own. */
+    public String languageOr(String siteLanguage) {
+        return language == null ? siteLanguage : language;
     }
 
     Story withRelations(List<Tag> newTags, List<StoryUpdate> newUpdates, List<StoryCorrection> newCorrections) {
@@ -68,7 +120,8 @@ public record Story(
                 version,
                 newTags,
                 newUpdates,
-                newCorrections);
+                newCorrections,
+                language);
     }
 
     public String path() {

@@ -41,7 +41,8 @@ public final class StoryRows {
                 row.getInt("version"),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                row.getString("language"));
     }
 
     /** {@code story} with its tags in order, its updates and its corrections, newest first. */
