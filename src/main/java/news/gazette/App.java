@@ -20,6 +20,7 @@ import news.gazette.cache.PageCache;
 import news.gazette.cache.ProxyHeaders;
 import news.gazette.cache.RenderLane;
 import news.gazette.cache.SiteChangePoller;
+import news.gazette.change.ChangeKey;
 import news.gazette.change.ChangeListener;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
@@ -35,6 +36,7 @@ import news.gazette.search.SearchIndex;
 import news.gazette.search.StorySearch;
 import news.gazette.seo.SitemapHandlers;
 import news.gazette.seo.SitemapRepository;
+import news.gazette.story.FrontPageControl;
 import news.gazette.story.JdbcStoryRepository;
 import news.gazette.story.Markdown;
 import news.gazette.story.StoryHandlers;
@@ -49,6 +51,7 @@ import news.gazette.web.RequestLog;
 import news.gazette.web.Section;
 import news.gazette.web.SecurityHeaders;
 import news.gazette.web.Site;
+import news.gazette.web.SiteBanner;
 import news.gazette.web.SiteSettings;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -95,7 +98,11 @@ public final class App {
                 Assets.load(config.staticDir()));
         // The section list counts stories per tag across the archive: counted again only when the lists change.
         LoadingCache<String, List<Section>> sections = Caffeine.newBuilder().build(key -> sections(stories, clock));
-        Layouts layouts = new Layouts(site, () -> sections.get("nav"));
+        // The breaking-news banner is on every page: read once per change to the site, not per page.
+        FrontPageControl frontPage = new FrontPageControl(jdbc);
+        LoadingCache<String, java.util.Optional<SiteBanner>> banner =
+                Caffeine.newBuilder().build(key -> frontPage.banner());
+        Layouts layouts = new Layouts(site, () -> sections.get("nav"), () -> banner.get("banner"), clock);
         // Misses render in lanes, so a flood of one kind cannot starve the rest: searches need no database but the
         // processor, two at a time on two cores; other pages may use the pool, but leave two connections for the
         // change poller and the newsroom, which is never cached and so never waits here.
@@ -120,7 +127,14 @@ public final class App {
                 sections,
                 () -> sections(stories, clock));
         Pages pages = new Pages(config.templatesDir());
-        StoryHandlers storyPages = new StoryHandlers(stories, pages, layouts, clock);
+        StoryHandlers storyPages = new StoryHandlers(stories, frontPage, pages, layouts, clock);
+        // The banner or the pinned lead changed (on any instance): every page shows the banner.
+        changes.poller().onChange(keys -> {
+            if (keys.contains(ChangeKey.SITE)) {
+                banner.invalidateAll();
+                pageCache.invalidateAll();
+            }
+        });
         MediaStore media = new MediaStore(config.mediaDir());
         Newsroom newsroom = new Newsroom(
                 jdbc,
@@ -134,7 +148,10 @@ public final class App {
                 clock,
                 new ClientAddress(config.trustedProxies()));
         // A pending change with a time goes live through whichever instance's poll claims it first.
-        changes.poller().onEveryPoll(newsroom::publishDuePendingChanges);
+        changes.poller().onEveryPoll(now -> {
+            newsroom.publishDuePendingChanges(now);
+            newsroom.endDueFrontPageControls(now);
+        });
         // Read once: entry ids keep the host the site had at its first start, wherever it is served from now.
         String feedIdAuthority = new SiteSettings(jdbc)
                 .fixOnce(SiteSettings.FEED_ID_AUTHORITY, FeedEntries.authorityOf(config.baseUrl()));

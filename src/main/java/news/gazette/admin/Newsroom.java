@@ -43,6 +43,8 @@ public final class Newsroom {
     private final PreviewHandlers previews;
     private final PendingChanges pendingChanges;
     private final RevisionHandlers revisions;
+    private final FrontPageHandlers front;
+    private final FrontPageDesk frontDesk;
     private final ProfileHandlers profile;
     private final AccountHandlers accounts;
     private final MediaHandlers media;
@@ -96,6 +98,8 @@ public final class Newsroom {
                 new PublishChecklist(jdbc),
                 clock);
         this.review = new ReviewHandlers(newsroomStories, reviewDesk, editorView, clock);
+        this.frontDesk = new FrontPageDesk(jdbc);
+        this.front = new FrontPageHandlers(frontDesk, newsroomStories, pages, layouts, clock);
         this.revisions = new RevisionHandlers(newsroomStories, reviewDesk, editorView, pages, layouts, clock);
         this.previews = new PreviewHandlers(
                 newsroomStories,
@@ -118,6 +122,11 @@ public final class Newsroom {
     /** Publishes the pending changes whose time has come; the change poller calls it on every instance. */
     public int publishDuePendingChanges(java.time.Instant now) {
         return pendingChanges.publishDue(now);
+    }
+
+    /** Ends the pinned lead or the banner whose time is up; the change poller calls it on every instance. */
+    public int endDueFrontPageControls(java.time.Instant now) {
+        return frontDesk.expireDue(now);
     }
 
     public void register(JavalinConfig c) {
@@ -164,6 +173,11 @@ public final class Newsroom {
         c.routes.get("/admin/stories/{id}/revisions/{revision}", revisions::revision);
         c.routes.get("/admin/stories/{id}/revisions/{revision}/restore", revisions::restoreForm);
         c.routes.post("/admin/trash/empty", newsroom::emptyTrash);
+        c.routes.get("/admin/front", front::form);
+        c.routes.post("/admin/front/pin", front::pin);
+        c.routes.post("/admin/front/unpin", front::unpin);
+        c.routes.post("/admin/front/banner", front::banner);
+        c.routes.post("/admin/front/banner/clear", front::clearBanner);
         c.routes.get("/admin/accounts", accounts::list);
         c.routes.post("/admin/accounts", accounts::create);
         c.routes.post("/admin/accounts/{id}/delete", accounts::delete);

@@ -182,6 +182,17 @@ public final class NewsroomStories {
                         limit)));
     }
 
+    /** Stories readers can see, newest first: the candidates for the front page's lead. */
+    public List<NewsroomRow> recentlyPublished(int limit, Instant now) {
+        return jdbc.list(
+                "select " + ROW_COLUMNS
+                        + " where s.status = 'published' and s.published_at <= ? and s.deleted_at is null"
+                        + " order by s.status, s.published_at desc, s.id desc limit ?",
+                NewsroomStories::toRow,
+                now,
+                limit);
+    }
+
     /** One account's stories, most recently changed first. */
     public List<NewsroomRow> recentlyChangedBy(long ownerId, int limit) {
         return jdbc.list(

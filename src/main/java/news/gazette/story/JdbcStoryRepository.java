@@ -57,6 +57,11 @@ public final class JdbcStoryRepository implements StoryRepository {
     }
 
     @Override
+    public Optional<StoryCard> findCard(long id) {
+        return lists.card(id);
+    }
+
+    @Override
     public PageOf<StoryCard> findPublishedByTag(Tag tag, int page, int size, Instant now) {
         return lists.byTag(tag, page, size, now);
     }

@@ -21,12 +21,15 @@ public final class StoryHandlers {
     private static final int RELATED_LIMIT = 4;
 
     private final StoryRepository stories;
+    private final FrontPageControl frontPage;
     private final Pages pages;
     private final Layouts layouts;
     private final Clock clock;
 
-    public StoryHandlers(StoryRepository stories, Pages pages, Layouts layouts, Clock clock) {
+    public StoryHandlers(
+            StoryRepository stories, FrontPageControl frontPage, Pages pages, Layouts layouts, Clock clock) {
         this.stories = stories;
+        this.frontPage = frontPage;
         this.pages = pages;
         this.layouts = layouts;
         this.clock = clock;
@@ -115,6 +118,21 @@ public final class StoryHandlers {
         List<StoryCard> latest = lead == null
                 ? page.items()
                 : page.items().subList(1, page.items().size());
+        // An editor's pinned lead goes first; the rest keep their order, one fewer so the page keeps its length.
+        var pinned = number == 1 ? frontPage.pinnedLead(clock.instant()) : java.util.OptionalLong.empty();
+        if (number == 1) {
+            PageCache.lastModified(ctx, frontPage.changedAt());
+        }
+        if (pinned.isPresent() && (lead == null || lead.id() != pinned.getAsLong())) {
+            var card = stories.findCard(pinned.getAsLong());
+            if (card.isPresent()) {
+                PageCache.dependsOn(ctx, ChangeKey.story(card.get().id()));
+                List<StoryCard> rest = new java.util.ArrayList<>(page.items());
+                rest.removeIf(c -> c.id() == pinned.getAsLong());
+                lead = card.get();
+                latest = rest.subList(0, Math.min(rest.size(), Math.max(0, PAGE_SIZE - 1)));
+            }
+        }
         String title = number == 1 ? "" : "Page " + number;
         var layout = layouts.of(title, null, number == 1 ? "/" : "/page/" + number);
         pages.render(ctx, "story/index.jte", new FrontPage(layout, lead, latest, page));

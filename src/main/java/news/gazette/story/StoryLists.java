@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import news.gazette.db.Jdbc;
@@ -214,6 +215,12 @@ final class StoryLists {
                 where s.status = 'published' and s.published_at > ? and s.deleted_at is null
                 order by s.status, s.published_at limit 1""", row -> Jdbc.instant(row, "published_at"), now);
         return next.isEmpty() ? null : next.get(0);
+    }
+
+    /** One story's card with its tags, for a lead the editors pinned. */
+    Optional<StoryCard> card(long id) {
+        return jdbc.withConnection(c ->
+                withTags(c, cardsInOrder(c, List.of(id))).stream().findFirst());
     }
 
     private static List<StoryCard> cardsInOrder(Connection c, List<Long> ids) throws SQLException {

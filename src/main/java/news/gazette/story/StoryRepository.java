@@ -27,6 +27,9 @@ public interface StoryRepository {
 
     PageOf<StoryCard> findPublishedByAuthor(Author author, int page, int size, Instant now);
 
+    /** One story's card, whatever its state: the caller has checked it may be shown (a pinned lead). */
+    Optional<StoryCard> findCard(long id);
+
     /** Stories that share the most tags with {@code story}, newest first among equals. */
     List<StoryCard> findRelated(Story story, int limit, Instant now);
 

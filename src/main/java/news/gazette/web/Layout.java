@@ -9,11 +9,19 @@ import java.util.List;
  * @param title the page's own title, without the site name; blank on the front page
  * @param path the canonical site path of the page, e.g. {@code /articles/x}
  * @param preview for a page readers cannot see yet (a newsroom preview): the banner that says so; null otherwise
+ * @param breaking the breaking-news banner across every page while it lasts; null when there is none
  */
-public record Layout(Site site, String title, String description, String path, List<Section> sections, String preview) {
+public record Layout(
+        Site site,
+        String title,
+        String description,
+        String path,
+        List<Section> sections,
+        String preview,
+        SiteBanner breaking) {
 
     public Layout(Site site, String title, String description, String path, List<Section> sections) {
-        this(site, title, description, path, sections, null);
+        this(site, title, description, path, sections, null, null);
     }
 
     public Layout {
@@ -23,7 +31,7 @@ public record Layout(Site site, String title, String description, String path, L
 
     /** The same page shown as a preview: not indexed, with {@code banner} across its top. */
     public Layout asPreview(String banner) {
-        return new Layout(site, title, description, path, sections, banner);
+        return new Layout(site, title, description, path, sections, banner, breaking);
     }
 
     /** The text of the {@code <title>} element. */
