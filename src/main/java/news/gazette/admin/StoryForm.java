@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import news.gazette.story.Slug;
 import news.gazette.story.Story;
 import news.gazette.story.StoryStatus;
 import news.gazette.text.PlainText;
@@ -190,70 +189,7 @@ public record StoryForm(
 
     /** Checks every field and adds a message for each problem; {@code published} says whether readers see it now. */
     public void validate(FormErrors errors, boolean published, Instant now) {
-        if (headline.isEmpty()) {
-            errors.add("headline", "Write a headline.");
-        }
-        errors.checkLength("headline", "The headline", headline, MAX_HEADLINE);
-        if (!slug.isEmpty() && !Slug.isValid(slug)) {
-            errors.add(
-                    "slug",
-                    "Use lowercase letters, digits and single hyphens, at most " + Slug.MAX_LENGTH
-                            + " characters, e.g. city-council-votes.");
-        }
-        errors.checkLength("summary", "The summary", summary, MAX_SUMMARY);
-        errors.checkLength("body", "The body", body, MAX_BODY);
-        errors.checkLength("tags", "The tags field", tags, MAX_TAGS);
-        for (String tag : tagNames()) {
-            if (tag.length() > MAX_TAG) {
-                errors.add("tags", "Each tag may have at most " + MAX_TAG + " characters.");
-            }
-        }
-        if (author.isEmpty()) {
-            errors.add("author", "Name the author or desk for the byline.");
-        }
-        errors.checkLength("author", "The byline", author, MAX_AUTHOR);
-        if (!imageUrl.isEmpty() && imageAlt.isEmpty()) {
-            errors.add("image_alt", "Describe the image for readers who cannot see it.");
-        }
-        errors.checkLength("image_alt", "The alt text", imageAlt, MAX_ALT);
-        errors.checkLength("image_caption", "The caption", imageCaption, MAX_CAPTION);
-        errors.checkLength("notes", "The notes field", notes, MAX_NOTES);
-        if (publish.equals("now")) {
-            Instant at = scheduledAt();
-            if (at != null && at.isAfter(now.plusSeconds(60))) {
-                errors.add(
-                        "publish_at",
-                        "That time is still to come: choose “Scheduled for” to publish then, or clear the date to"
-                                + " publish now.");
-            }
-        }
-        if (publish.equals("schedule")) {
-            Instant at = scheduledAt();
-            if (at == null) {
-                errors.add("publish_at", "Give a date and time (" + Dates.zoneLabel() + ") to publish at.");
-            } else if (!at.isAfter(now)) {
-                errors.add("publish_at", "That time has passed; choose a later time or publish now.");
-            }
-        }
-        if (embargo && !publish.equals("schedule")) {
-            errors.add("embargo", "An embargo holds a scheduled story until its time: choose “Scheduled for” too.");
-        }
-        if (!language.isEmpty() && languageTag() == null) {
-            errors.add("language", "Use a language tag such as en, de, ja or pt-BR, or leave it empty for the site's.");
-        }
-        errors.checkLength("update_note", "The update note", updateNote, MAX_NOTE);
-        if (!updateNote.isEmpty() && !published) {
-            errors.add("update_note", "Update notes are for stories readers can already see.");
-        }
-        errors.checkLength("correction_wrong", "The correction", correctionWrong, MAX_NOTE);
-        errors.checkLength("correction_right", "The correction", correctionRight, MAX_NOTE);
-        if (correctionWrong.isEmpty() != correctionRight.isEmpty()) {
-            errors.add(
-                    correctionWrong.isEmpty() ? "correction_wrong" : "correction_right",
-                    "A correction needs both what was wrong and what is right.");
-        } else if (!correctionWrong.isEmpty() && !published) {
-            errors.add("correction_wrong", "Corrections are for stories readers can already see.");
-        }
+        StoryFormRules.check(this, errors, published, now);
     }
 
     /** The language as a well-formed BCP 47 tag in its usual case ({@code pt-BR}); null if empty or not a tag. */
