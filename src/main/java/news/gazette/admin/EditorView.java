@@ -2,6 +2,7 @@ package news.gazette.admin;
 
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import news.gazette.account.Account;
 import news.gazette.admin.ReviewDesk.Workflow;
@@ -89,6 +90,20 @@ final class EditorView {
                         change,
                         previewLinks,
                         clock.instant()));
+    }
+
+    /**
+     * The editor's form for a stored story as it stands: its pending change when it has one, its embargo, and "keep
+     * in review" while it waits for an editor. Every page that shows a stored story in the editor starts here, so a
+     * save from any of them keeps what the story holds.
+     */
+    StoryForm formOf(Story story) {
+        Instant now = clock.instant();
+        Workflow workflow = review.workflow(story.id());
+        StoryForm form = pendingOf(story)
+                .map(p -> PendingChanges.formOf(story, p))
+                .orElse(StoryForm.of(story, now, workflow.embargoedAt(now)));
+        return workflow.state() == ReviewDesk.ReviewState.SUBMITTED ? form.withPublish("review") : form;
     }
 
     /** The pending change of a live story, if there is one. */

@@ -94,7 +94,7 @@ public final class PreviewHandlers {
             editorView.render(
                     ctx,
                     story,
-                    StoryForm.of(story, now),
+                    editorView.formOf(story),
                     new FormErrors(),
                     null,
                     "No preview link made: "
@@ -112,7 +112,7 @@ public final class PreviewHandlers {
         editorView.render(
                 ctx,
                 story,
-                StoryForm.of(story, now),
+                editorView.formOf(story),
                 new FormErrors(),
                 null,
                 "Preview link made, valid for " + (days == 1 ? "1 day" : days + " days") + " (until it is revoked): "

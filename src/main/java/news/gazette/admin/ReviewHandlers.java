@@ -41,7 +41,7 @@ public final class ReviewHandlers {
             view.render(
                     ctx,
                     story,
-                    StoryForm.of(story, clock.instant()),
+                    view.formOf(story),
                     errors,
                     null,
                     "Not returned: this story is no longer waiting for review (its writer took it back, or it was"
@@ -53,16 +53,7 @@ public final class ReviewHandlers {
         }
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            view.render(
-                    ctx,
-                    story,
-                    StoryForm.of(story, clock.instant()).withPublish("review"),
-                    errors,
-                    null,
-                    null,
-                    false,
-                    note,
-                    java.util.List.of());
+            view.render(ctx, story, view.formOf(story), errors, null, null, false, note, java.util.List.of());
             return;
         }
         ctx.redirect("/admin/stories/" + story.id() + "?returned=1", HttpStatus.SEE_OTHER);

@@ -73,14 +73,7 @@ public final class StoryEditorHandlers {
         Workflow workflow = review.workflow(story.id());
         StoryAccess.requireOpen(AdminAuth.account(ctx), workflow);
         String notice = EditorNotices.after(ctx, story, workflow, clock.instant());
-        Instant now = clock.instant();
-        StoryForm form = view.pendingOf(story)
-                .map(p -> PendingChanges.formOf(story, p))
-                .orElse(StoryForm.of(story, now, workflow.embargoedAt(now)));
-        if (workflow.state() == ReviewState.SUBMITTED) {
-            form = form.withPublish("review");
-        }
-        view.render(ctx, story, form, new FormErrors(), null, notice, false);
+        view.render(ctx, story, view.formOf(story), new FormErrors(), null, notice, false);
     }
 
     public void create(Context ctx) {

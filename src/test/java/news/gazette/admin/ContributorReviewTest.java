@@ -121,8 +121,8 @@ class ContributorReviewTest {
                     .containsExactly("Harbour Dredging Starts");
 
             Document inReview = editor.get(editPath).doc();
-            assertThat(inReview.select("input[name=publish][value=review]").attr("checked"))
-                    .isNotNull();
+            assertThat(inReview.select("input[name=publish][value=review]").hasAttr("checked"))
+                    .isTrue();
             int next = Integer.parseInt(inReview.select("input[name=version]").val());
             assertThat(editor.post(
                                     editPath,

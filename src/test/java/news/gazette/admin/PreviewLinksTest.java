@@ -55,8 +55,8 @@ class PreviewLinksTest {
 
             // Under embargo, "Published" is refused until the embargo is lifted.
             String version = c.get(path).doc().select("input[name=version]").val();
-            assertThat(c.get(path).doc().select("input#embargo").attr("checked"))
-                    .isNotNull();
+            assertThat(c.get(path).doc().select("input#embargo").hasAttr("checked"))
+                    .isTrue();
             var early = c.post(
                     path,
                     c.form(
@@ -76,6 +76,8 @@ class PreviewLinksTest {
             assertThat(early.doc().selectFirst("#embargo-error").text()).contains("Scheduled for");
 
             Document made = c.post(path + "/preview-links", c.form("days", "7")).doc();
+            // The editor shown with the new link still holds the embargo, so saving from it keeps the embargo.
+            assertThat(made.select("input#embargo").hasAttr("checked")).isTrue();
             Matcher m = LINK.matcher(made.selectFirst(".notice-ok").text());
             assertThat(m.find()).isTrue();
             String link = m.group();
