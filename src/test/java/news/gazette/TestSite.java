@@ -115,7 +115,7 @@ public final class TestSite {
                 story.summary(),
                 story.bodyMarkdown(),
                 MARKDOWN.render(story.bodyMarkdown()),
-                story.author().name(),
+                String.join(", ", story.authors().stream().map(a -> a.name()).toList()),
                 story.status(),
                 story.developing(),
                 story.publishedAt(),

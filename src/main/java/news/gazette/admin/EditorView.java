@@ -117,11 +117,15 @@ final class EditorView {
     }
 
     private static Story withChange(Story s, StoryDraft d) {
-        var author = new news.gazette.story.Author(
-                s.author().name().equals(d.authorName()) ? s.author().id() : 0,
-                news.gazette.story.Slug.from(d.authorName()).value(),
-                d.authorName(),
-                "");
+        // The stored author of each name when the story has it (its page, photo and kind), else a new byline as it
+        // will be created.
+        List<news.gazette.story.Author> authors = d.authorNames().stream()
+                .map(name -> s.authors().stream()
+                        .filter(known -> known.name().equals(name))
+                        .findFirst()
+                        .orElseGet(() -> new news.gazette.story.Author(
+                                0, news.gazette.story.Slug.from(name).value(), name, "")))
+                .toList();
         List<news.gazette.story.Tag> tags = d.tagNames().stream()
                 .map(name -> new news.gazette.story.Tag(
                         0, news.gazette.story.Slug.from(name).value(), name))
@@ -133,7 +137,7 @@ final class EditorView {
                 d.summary(),
                 d.bodyMarkdown(),
                 d.bodyHtml(),
-                author,
+                authors,
                 s.status(),
                 d.developing(),
                 s.publishedAt(),

@@ -31,7 +31,15 @@ enum NamedRows {
         // A concurrent save may create the same row; the savepoint keeps this transaction usable if it does.
         Savepoint savepoint = c.setSavepoint();
         try {
-            long id = Jdbc.insert(c, "insert into " + table + " (slug, name) values (?, ?)", slug, name);
+            // A new byline that reads like a desk ("Metro Desk", "Wire Staff") starts as one; its page can change it.
+            long id = this == AUTHOR
+                    ? Jdbc.insert(
+                            c,
+                            "insert into author (slug, name, kind) values (?, ?, ?)",
+                            slug,
+                            name,
+                            news.gazette.story.Author.looksLikeDesk(name) ? "organization" : "person")
+                    : Jdbc.insert(c, "insert into " + table + " (slug, name) values (?, ?)", slug, name);
             c.releaseSavepoint(savepoint);
             return id;
         } catch (SQLException e) {

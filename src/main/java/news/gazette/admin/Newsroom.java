@@ -45,6 +45,7 @@ public final class Newsroom {
     private final RevisionHandlers revisions;
     private final FrontPageHandlers front;
     private final FrontPageDesk frontDesk;
+    private final AuthorHandlers authors;
     private final ProfileHandlers profile;
     private final AccountHandlers accounts;
     private final MediaHandlers media;
@@ -100,6 +101,7 @@ public final class Newsroom {
         this.review = new ReviewHandlers(newsroomStories, reviewDesk, editorView, clock);
         this.frontDesk = new FrontPageDesk(jdbc);
         this.front = new FrontPageHandlers(frontDesk, newsroomStories, pages, layouts, clock);
+        this.authors = new AuthorHandlers(new AuthorDesk(jdbc), mediaStore, pages, layouts, clock);
         this.revisions = new RevisionHandlers(newsroomStories, reviewDesk, editorView, pages, layouts, clock);
         this.previews = new PreviewHandlers(
                 newsroomStories,
@@ -178,6 +180,9 @@ public final class Newsroom {
         c.routes.post("/admin/front/unpin", front::unpin);
         c.routes.post("/admin/front/banner", front::banner);
         c.routes.post("/admin/front/banner/clear", front::clearBanner);
+        c.routes.get("/admin/authors", authors::list);
+        c.routes.get("/admin/authors/{id}", authors::form);
+        c.routes.post("/admin/authors/{id}", authors::save);
         c.routes.get("/admin/accounts", accounts::list);
         c.routes.post("/admin/accounts", accounts::create);
         c.routes.post("/admin/accounts/{id}/delete", accounts::delete);
@@ -194,7 +199,7 @@ public final class Newsroom {
 
     private static boolean isStoryForm(Context ctx) {
         String path = ctx.path();
-        return path.equals("/admin/preview") || path.matches("/admin/stories/(new|[0-9]{1,18})");
+        return path.equals("/admin/preview") || path.matches("/admin/(stories/(new|[0-9]{1,18})|authors/[0-9]{1,18})");
     }
 
     private static boolean isTooLarge(Throwable e) {

@@ -30,6 +30,7 @@ public final class StoryBackfill {
         try {
             jdbc.inTransaction(c -> {
                 TagWriter.repairListing(c);
+                BylineWriter.repairListing(c);
                 return null;
             });
         } catch (Jdbc.DataAccessException e) {

@@ -25,7 +25,7 @@ final class StoryChanges {
     private StoryChanges() {}
 
     /** What decides where a story appears in the lists; a change to any of these moves it. */
-    record Placement(String status, Instant publishedAt, boolean trashed, long authorId, Set<Long> tagIds) {
+    record Placement(String status, Instant publishedAt, boolean trashed, Set<Long> authorIds, Set<Long> tagIds) {
         boolean inLists() {
             return status.equals("published") && !trashed;
         }
@@ -40,7 +40,7 @@ final class StoryChanges {
                         row.getString("status"),
                         Jdbc.instant(row, "published_at"),
                         row.getObject("deleted_at") != null,
-                        row.getLong("author_id"),
+                        Set.of(row.getLong("author_id")),
                         Set.of()),
                 storyId);
         if (found.isEmpty()) {
@@ -48,8 +48,11 @@ final class StoryChanges {
         }
         Set<Long> tags = new TreeSet<>(
                 Jdbc.list(c, "select tag_id from story_tag where story_id = ?", row -> row.getLong(1), storyId));
+        Set<Long> authors = new TreeSet<>(found.get(0).authorIds());
+        authors.addAll(
+                Jdbc.list(c, "select author_id from story_byline where story_id = ?", row -> row.getLong(1), storyId));
         Placement p = found.get(0);
-        return new Placement(p.status(), p.publishedAt(), p.trashed(), p.authorId(), Set.copyOf(tags));
+        return new Placement(p.status(), p.publishedAt(), p.trashed(), Set.copyOf(authors), Set.copyOf(tags));
     }
 
     /** Records a change to story {@code storyId} that went from placement {@code before} to {@code after}. */
@@ -63,7 +66,7 @@ final class StoryChanges {
             keys.add(ChangeKey.LIST);
             for (Placement p : new Placement[] {before, after}) {
                 if (p != null) {
-                    keys.add(ChangeKey.author(p.authorId()));
+                    p.authorIds().forEach(author -> keys.add(ChangeKey.author(author)));
                     p.tagIds().forEach(tag -> keys.add(ChangeKey.tag(tag)));
                 }
             }

@@ -9,7 +9,7 @@ import news.gazette.story.Slug;
 import news.gazette.story.StoryStatus;
 
 /**
- * Everything one save writes: the story's fields, its byline by name (the author is found or created in the same
+ * Everything one save writes: the story's fields, its bylines by name (authors are found or created in the same
  * transaction), its body already rendered, and what readers are told of the change (an update note, a correction).
  * The store adds ids, times and the version.
  *
@@ -82,9 +82,11 @@ public record StoryDraft(
         Objects.requireNonNull(headline, "headline");
         Objects.requireNonNull(bodyHtml, "bodyHtml");
         Objects.requireNonNull(status, "status");
-        if (authorName == null || authorName.isBlank()) {
+        List<String> names = BylineNames.split(authorName);
+        if (names.isEmpty()) {
             throw new IllegalArgumentException("a story needs a byline");
         }
+        authorName = BylineNames.join(names);
         summary = summary == null ? "" : summary;
         bodyMarkdown = bodyMarkdown == null ? "" : bodyMarkdown;
         notes = notes == null ? "" : notes;
@@ -94,6 +96,11 @@ public record StoryDraft(
         if (status == StoryStatus.PUBLISHED && publishedAt == null) {
             throw new IllegalArgumentException("a published story needs a publication time");
         }
+    }
+
+    /** The bylines in order, lead first: "Ann Writer, Ben Reporter" is two. */
+    public List<String> authorNames() {
+        return BylineNames.split(authorName);
     }
 
     public StoryDraft withSlug(Slug newSlug) {

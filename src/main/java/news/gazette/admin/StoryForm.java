@@ -103,7 +103,7 @@ public record StoryForm(
                 s.summary(),
                 s.bodyMarkdown(),
                 s.tags().stream().map(t -> t.name()).collect(Collectors.joining(", ")),
-                s.author().name(),
+                s.authors().stream().map(a -> a.name()).collect(Collectors.joining(", ")),
                 image == null ? "" : image.url(),
                 image == null ? "" : image.alt(),
                 image == null ? "" : image.caption(),

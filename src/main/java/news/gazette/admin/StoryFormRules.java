@@ -32,6 +32,9 @@ final class StoryFormRules {
             errors.add("author", "Name the author or desk for the byline.");
         }
         errors.checkLength("author", "The byline", f.author(), StoryForm.MAX_AUTHOR);
+        if (BylineNames.split(f.author()).size() > BylineNames.MAX_NAMES) {
+            errors.add("author", "A byline may name at most " + BylineNames.MAX_NAMES + " authors.");
+        }
         if (!f.imageUrl().isEmpty() && f.imageAlt().isEmpty()) {
             errors.add("image_alt", "Describe the image for readers who cannot see it.");
         }

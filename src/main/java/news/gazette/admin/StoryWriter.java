@@ -183,6 +183,7 @@ public final class StoryWriter {
                     sql.contains("deleted_at = ?") ? Jdbc.update(c, sql, now, now, id) : Jdbc.update(c, sql, now, id);
             if (changed > 0) {
                 TagWriter.copyListing(c, id);
+                BylineWriter.copyListing(c, id);
                 StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
             }
             return null;
@@ -200,6 +201,7 @@ public final class StoryWriter {
             Instant now)
             throws SQLException {
         TagWriter.replaceTags(c, id, draft.tagNames());
+        BylineWriter.replaceBylines(c, id, draft.authorNames());
         if (!draft.updateNote().isEmpty()) {
             Jdbc.insert(
                     c,
@@ -232,10 +234,9 @@ public final class StoryWriter {
         StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
     }
 
-    /** The values of {@link #STORY_COLUMNS} for {@code draft}; finds or creates its author in this transaction. */
+    /** The values of {@link #STORY_COLUMNS} for {@code draft}; finds or creates its authors in this transaction. */
     private static Object[] columns(Connection c, StoryDraft draft) throws SQLException {
-        String byline = draft.authorName().strip();
-        long authorId = NamedRows.AUTHOR.findOrCreate(c, Slug.from(byline).value(), byline);
+        long authorId = BylineWriter.authorIds(c, draft.authorNames()).get(0);
         FeaturedImage image = draft.image();
         return new Object[] {
             draft.slug().value(),

@@ -46,6 +46,7 @@ public final class SiteExport {
             "account",
             "story",
             "story_tag",
+            "story_byline",
             "story_update",
             "story_slug_history",
             "story_revision",
@@ -167,7 +168,7 @@ public final class SiteExport {
 
     private static String orderBy(String table) {
         return switch (table) {
-            case "story_tag" -> " order by story_id, position";
+            case "story_tag", "story_byline" -> " order by story_id, position";
             case "story_slug_history" -> " order by old_slug";
             case "site_setting" -> " order by name";
             case "story_pending_change" -> " order by story_id";

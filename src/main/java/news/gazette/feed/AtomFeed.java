@@ -57,10 +57,14 @@ public final class AtomFeed {
             }
             entry.setOtherLinks(new ArrayList<>(List.of(enclosure)));
         }
-        Person author = new Person();
-        author.setName(e.authorName());
-        author.setUri(e.authorUrl());
-        entry.setAuthors(new ArrayList<SyndPerson>(List.of(author)));
+        entry.setAuthors(new ArrayList<SyndPerson>(e.authors().stream()
+                .map(byline -> {
+                    Person author = new Person();
+                    author.setName(byline.name());
+                    author.setUri(byline.url());
+                    return author;
+                })
+                .toList()));
         entry.setCategories(e.categories().stream()
                 .map(c -> {
                     Category category = new Category();

@@ -53,8 +53,9 @@ public final class FeedEntries {
                 item.headline(),
                 item.summary(),
                 correctionsHtml(item.corrections()) + content,
-                item.author().name(),
-                site.url(item.author().path()),
+                item.authors().stream()
+                        .map(author -> new FeedEntry.Person(author.name(), site.url(author.path())))
+                        .toList(),
                 item.tags().stream()
                         .map(tag -> new FeedEntry.Category(tag.name(), site.url(tag.path())))
                         .toList(),

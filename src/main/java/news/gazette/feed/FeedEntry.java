@@ -10,6 +10,7 @@ import news.gazette.text.PlainText;
  * @param id permanent: built from the story's number and creation date, so edits and new slugs keep it
  * @param contentHtml the full, sanitised article body
  * @param image the featured image, or null
+ * @param authors every byline, lead first
  */
 public record FeedEntry(
         String id,
@@ -17,8 +18,7 @@ public record FeedEntry(
         String title,
         String summary,
         String contentHtml,
-        String authorName,
-        String authorUrl,
+        List<Person> authors,
         List<Category> categories,
         Image image,
         Instant published,
@@ -31,8 +31,15 @@ public record FeedEntry(
         title = PlainText.multiline(title);
         summary = PlainText.multiline(summary);
         contentHtml = PlainText.multiline(contentHtml);
-        authorName = PlainText.multiline(authorName);
+        authors = List.copyOf(authors);
         categories = List.copyOf(categories);
+    }
+
+    /** A byline, in order: every one reaches every format. */
+    public record Person(String name, String url) {
+        public Person {
+            name = PlainText.multiline(name);
+        }
     }
 
     public record Category(String name, String url) {

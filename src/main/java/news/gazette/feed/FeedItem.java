@@ -15,6 +15,7 @@ import news.gazette.story.Tag;
  * @param updatedAt when readers were last told the story changed; null if never
  * @param modifiedAt the last save of any kind, which may have changed the headline or body silently
  * @param createdAt when the story was first saved; part of its permanent feed id
+ * @param authors every byline, lead first
  * @param corrections published corrections, newest first; feed readers see them above the story
  */
 public record FeedItem(
@@ -23,7 +24,7 @@ public record FeedItem(
         String headline,
         String summary,
         String bodyHtml,
-        Author author,
+        List<Author> authors,
         List<Tag> tags,
         FeaturedImage image,
         Instant publishedAt,
@@ -39,6 +40,7 @@ public record FeedItem(
         Objects.requireNonNull(createdAt, "createdAt");
         bodyHtml = bodyHtml == null ? "" : bodyHtml;
         tags = List.copyOf(tags);
+        authors = List.copyOf(authors);
         corrections = List.copyOf(corrections);
     }
 
@@ -55,14 +57,20 @@ public record FeedItem(
         return modifiedAt.isAfter(newest) ? modifiedAt : newest;
     }
 
-    public FeedItem withRelations(List<Tag> newTags, List<StoryCorrection> newCorrections) {
+    /** The lead byline. */
+    public Author author() {
+        return authors.get(0);
+    }
+
+    /** With its bylines (when any are recorded), tags and corrections. */
+    public FeedItem withRelations(List<Author> bylines, List<Tag> newTags, List<StoryCorrection> newCorrections) {
         return new FeedItem(
                 id,
                 slug,
                 headline,
                 summary,
                 bodyHtml,
-                author,
+                bylines == null || bylines.isEmpty() ? authors : bylines,
                 newTags,
                 image,
                 publishedAt,

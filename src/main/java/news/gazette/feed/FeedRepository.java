@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import news.gazette.db.Jdbc;
 import news.gazette.story.Author;
+import news.gazette.story.Bylines;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.JdbcStoryRepository;
 import news.gazette.story.StoryCorrection;
@@ -24,8 +25,7 @@ public final class FeedRepository {
     private static final String COLUMNS = """
             s.id, s.slug, s.headline, s.summary, s.body_html, s.published_at, s.updated_at, s.modified_at,
             s.created_at, s.image_url, s.image_alt, s.image_caption, s.image_width, s.image_height, s.language,
-            a.id as author_id, a.slug as author_slug, a.name as author_name, a.bio as author_bio
-            """;
+            """ + Bylines.AUTHOR_COLUMNS;
 
     private final Jdbc jdbc;
 
@@ -44,7 +44,7 @@ public final class FeedRepository {
 
     public List<FeedItem> newestByAuthor(Author author, int limit, Instant now) {
         return items(
-                "join author by_author on by_author.id = s.author_id and by_author.id = ?",
+                "join story_byline by_author on by_author.story_id = s.id and by_author.author_id = ?",
                 now,
                 List.of(author.id()),
                 limit);
@@ -60,7 +60,7 @@ public final class FeedRepository {
         return jdbc.withConnection(c -> withTags(c, Jdbc.list(c, sql, FeedRepository::toItem, bound.toArray())));
     }
 
-    /** Adds tags and corrections to every item, one query each. */
+    /** Adds bylines, tags and corrections to every item, one query each. */
     private static List<FeedItem> withTags(Connection c, List<FeedItem> items) throws SQLException {
         if (items.isEmpty()) {
             return items;
@@ -79,6 +79,8 @@ public final class FeedRepository {
                 row -> tags.get(row.getLong("story_id"))
                         .add(new Tag(row.getLong("id"), row.getString("slug"), row.getString("name"))),
                 tags.keySet().toArray());
+        Map<Long, List<Author>> bylines =
+                Bylines.of(c, items.stream().map(FeedItem::id).toList());
         Map<Long, List<StoryCorrection>> corrections = new LinkedHashMap<>();
         items.forEach(item -> corrections.put(item.id(), new ArrayList<>()));
         Jdbc.list(
@@ -97,7 +99,8 @@ public final class FeedRepository {
                                 row.getString("correct"))),
                 corrections.keySet().toArray());
         return items.stream()
-                .map(item -> item.withRelations(tags.get(item.id()), corrections.get(item.id())))
+                .map(item ->
+                        item.withRelations(bylines.get(item.id()), tags.get(item.id()), corrections.get(item.id())))
                 .toList();
     }
 
@@ -117,11 +120,7 @@ public final class FeedRepository {
                 row.getString("headline"),
                 row.getString("summary"),
                 row.getString("body_html"),
-                new Author(
-                        row.getLong("author_id"),
-                        row.getString("author_slug"),
-                        row.getString("author_name"),
-                        row.getString("author_bio")),
+                List.of(Bylines.toAuthor(row)),
                 List.of(),
                 image,
                 Jdbc.instant(row, "published_at"),

@@ -41,9 +41,12 @@ public final class JsonFeed {
             }
             item.put("date_published", Dates.iso(e.published()));
             item.put("date_modified", Dates.iso(e.updated()));
-            ObjectNode author = item.putArray("authors").addObject();
-            author.put("name", e.authorName());
-            author.put("url", e.authorUrl());
+            ArrayNode authors = item.putArray("authors");
+            e.authors().forEach(byline -> {
+                ObjectNode author = authors.addObject();
+                author.put("name", byline.name());
+                author.put("url", byline.url());
+            });
             ArrayNode tags = item.putArray("tags");
             e.categories().forEach(c -> tags.add(c.name()));
         }

@@ -19,7 +19,7 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jsoup.nodes.Entities;
 
-/** Writes a feed as RSS 2.0 with Rome: full content in {@code content:encoded}, the author as {@code dc:creator}. */
+/** Writes a feed as RSS 2.0 with Rome: full content in {@code content:encoded}, each byline as a {@code dc:creator}. */
 public final class RssFeed {
 
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
@@ -83,9 +83,10 @@ public final class RssFeed {
             enclosure.setLength(entry.image().length());
             item.setEnclosures(List.of(enclosure));
         }
-        // RSS's own <author> must be an e-mail address; Dublin Core's creator takes a name.
+        // RSS's own <author> must be an e-mail address; Dublin Core's creator takes a name, one element per byline.
         DCModule dc = new DCModuleImpl();
-        dc.setCreator(entry.authorName());
+        dc.setCreators(new ArrayList<>(
+                entry.authors().stream().map(FeedEntry.Person::name).toList()));
         dc.setDate(Date.from(entry.updated()));
         item.setModules(new ArrayList<>(List.of(dc)));
         return item;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import news.gazette.db.Jdbc;
 import news.gazette.story.Author;
+import news.gazette.story.Bylines;
 import news.gazette.story.FeaturedImage;
 import org.jsoup.Jsoup;
 
@@ -91,9 +92,10 @@ final class IndexedStories {
                 row -> tags.computeIfAbsent(row.getLong(1), id -> new ArrayList<>())
                         .add(row.getString(2)),
                 ids.toArray());
+        Map<Long, List<Author>> bylines = Bylines.of(c, ids);
         // Turning the stored HTML into text is much of a rebuild's reading: spread it over the cores.
         return (rows.size() > 50 ? rows.parallelStream() : rows.stream())
-                .map(r -> r.story(tags.getOrDefault(r.id(), List.of())))
+                .map(r -> r.story(bylines.get(r.id()), tags.getOrDefault(r.id(), List.of())))
                 .toList();
     }
 
@@ -104,21 +106,21 @@ final class IndexedStories {
             String headline,
             String summary,
             String bodyHtml,
-            Author author,
+            List<Author> authors,
             java.time.Instant publishedAt,
             java.time.Instant updatedAt,
             boolean developing,
             FeaturedImage image,
             boolean indexed) {
 
-        IndexedStory story(List<String> tags) {
+        IndexedStory story(List<Author> bylines, List<String> tags) {
             return new IndexedStory(
                     id,
                     slug,
                     headline,
                     summary,
                     textOf(bodyHtml),
-                    author,
+                    bylines == null || bylines.isEmpty() ? authors : bylines,
                     publishedAt,
                     updatedAt,
                     developing,
@@ -143,7 +145,8 @@ final class IndexedStories {
                 row.getString("headline"),
                 row.getString("summary"),
                 row.getString("body_html"),
-                new Author(row.getLong("author_id"), row.getString("author_slug"), row.getString("author_name"), ""),
+                List.of(new Author(
+                        row.getLong("author_id"), row.getString("author_slug"), row.getString("author_name"), "")),
                 Jdbc.instant(row, "published_at"),
                 Jdbc.instant(row, "updated_at"),
                 row.getBoolean("developing"),

@@ -19,7 +19,7 @@ record IndexedStory(
         String headline,
         String summary,
         String bodyText,
-        Author author,
+        List<Author> authors,
         Instant publishedAt,
         Instant updatedAt,
         boolean developing,
@@ -30,5 +30,6 @@ record IndexedStory(
         summary = summary == null ? "" : summary;
         bodyText = bodyText == null ? "" : bodyText;
         tags = List.copyOf(tags);
+        authors = List.copyOf(authors);
     }
 }

@@ -84,9 +84,11 @@ final class StoryDocument {
             doc.add(new StoredField(UPDATED, story.updatedAt().toEpochMilli()));
         }
         doc.add(new StoredField(DEVELOPING, story.developing() ? 1 : 0));
-        doc.add(new StoredField(AUTHOR_ID, story.author().id()));
-        doc.add(new StoredField(AUTHOR_SLUG, story.author().slug()));
-        doc.add(new StoredField(AUTHOR_NAME, story.author().name()));
+        for (Author author : story.authors()) { // stored values keep their order
+            doc.add(new StoredField(AUTHOR_ID, author.id()));
+            doc.add(new StoredField(AUTHOR_SLUG, author.slug()));
+            doc.add(new StoredField(AUTHOR_NAME, author.name()));
+        }
         FeaturedImage image = story.image();
         if (image != null) {
             doc.add(new StoredField(IMAGE_URL, image.url()));
@@ -115,7 +117,7 @@ final class StoryDocument {
                 doc.get(SLUG),
                 doc.get(HEADLINE),
                 doc.get(SUMMARY),
-                new Author(number(doc, AUTHOR_ID).longValue(), doc.get(AUTHOR_SLUG), doc.get(AUTHOR_NAME), ""),
+                authors(doc),
                 Instant.ofEpochMilli(number(doc, PUBLISHED).longValue()),
                 updated == null
                         ? null
@@ -123,6 +125,17 @@ final class StoryDocument {
                 number(doc, DEVELOPING).intValue() == 1,
                 image,
                 List.of());
+    }
+
+    private static List<Author> authors(Document doc) {
+        IndexableField[] ids = doc.getFields(AUTHOR_ID);
+        String[] slugs = doc.getValues(AUTHOR_SLUG);
+        String[] names = doc.getValues(AUTHOR_NAME);
+        List<Author> authors = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.length && i < slugs.length && i < names.length; i++) {
+            authors.add(new Author(ids[i].numericValue().longValue(), slugs[i], names[i], ""));
+        }
+        return authors;
     }
 
     private static Number number(Document doc, String field) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import news.gazette.story.Author;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.Story;
 import news.gazette.story.Tag;
@@ -95,13 +96,7 @@ public record ArticleMeta(
         article.put("dateModified", Dates.iso(modified));
         article.put(
                 "author",
-                List.of(Map.of(
-                        "@type",
-                        "Person",
-                        "name",
-                        story.author().name(),
-                        "url",
-                        site.url(story.author().path()))));
+                story.authors().stream().map(author -> person(site, author)).toList());
         article.put("publisher", SiteMeta.publisher(site));
         article.put("inLanguage", story.languageOr(site.language()));
         if (!tags.isEmpty()) {
@@ -109,5 +104,20 @@ public record ArticleMeta(
             article.put("keywords", new ArrayList<>(tags));
         }
         return article;
+    }
+
+    /** A byline as schema.org wants it: a desk is an Organization, a reporter a Person, with their page and links. */
+    static Map<String, Object> person(Site site, Author author) {
+        Map<String, Object> person = new LinkedHashMap<>();
+        person.put("@type", author.schemaType());
+        person.put("name", author.name());
+        person.put("url", site.url(author.path()));
+        if (author.photoUrl() != null) {
+            person.put("image", author.photoUrl().startsWith("/") ? site.url(author.photoUrl()) : author.photoUrl());
+        }
+        if (!author.links().isEmpty()) {
+            person.put("sameAs", author.links());
+        }
+        return person;
     }
 }

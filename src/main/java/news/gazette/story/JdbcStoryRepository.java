@@ -88,6 +88,7 @@ public final class JdbcStoryRepository implements StoryRepository {
 
     @Override
     public Optional<Author> findAuthor(String slug) {
-        return jdbc.first("select id, slug, name, bio from author where slug = ?", StoryRows::toAuthor, slug);
+        return jdbc.first(
+                "select " + Bylines.AUTHOR_COLUMNS + " from author a where a.slug = ?", Bylines::toAuthor, slug);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param modifiedAt the last save of any kind
  * @param version incremented on every save, for optimistic locking
  * @param language the story's own language, a BCP 47 tag; null when it is the site's
+ * @param authors its bylines in order, never empty: the first is the lead
  */
 public record Story(
         long id,
@@ -21,7 +22,7 @@ public record Story(
         String summary,
         String bodyMarkdown,
         RenderedHtml body,
-        Author author,
+        List<Author> authors,
         StoryStatus status,
         boolean developing,
         Instant publishedAt,
@@ -64,7 +65,7 @@ public record Story(
                 summary,
                 bodyMarkdown,
                 body,
-                author,
+                List.of(author),
                 status,
                 developing,
                 publishedAt,
@@ -83,7 +84,10 @@ public record Story(
     public Story {
         Objects.requireNonNull(slug, "slug");
         Objects.requireNonNull(headline, "headline");
-        Objects.requireNonNull(author, "author");
+        authors = List.copyOf(authors);
+        if (authors.isEmpty()) {
+            throw new IllegalArgumentException("a story needs a byline");
+        }
         Objects.requireNonNull(status, "status");
         summary = summary == null ? "" : summary;
         bodyMarkdown = bodyMarkdown == null ? "" : bodyMarkdown;
@@ -93,6 +97,39 @@ public record Story(
         updates = List.copyOf(updates);
         corrections = List.copyOf(corrections);
         language = language == null || language.isBlank() ? null : language;
+    }
+
+    /** The lead byline. */
+    public Author author() {
+        return authors.get(0);
+    }
+
+    /** The same story under {@code bylines}, when any are known; otherwise unchanged. */
+    public Story withAuthors(List<Author> bylines) {
+        if (bylines == null || bylines.isEmpty()) {
+            return this;
+        }
+        return new Story(
+                id,
+                slug,
+                headline,
+                summary,
+                bodyMarkdown,
+                body,
+                bylines,
+                status,
+                developing,
+                publishedAt,
+                updatedAt,
+                createdAt,
+                modifiedAt,
+                image,
+                notes,
+                version,
+                tags,
+                updates,
+                corrections,
+                language);
     }
 
     /** The story's language, or {@code siteLanguage} when it has none of its own. */
@@ -108,7 +145,7 @@ public record Story(
                 summary,
                 bodyMarkdown,
                 body,
-                author,
+                authors,
                 status,
                 developing,
                 publishedAt,

@@ -89,7 +89,7 @@ public final class StoryHandlers {
         }
         PageOf<StoryCard> page = stories.findPublishedByTag(tag, number, PAGE_SIZE, clock.instant());
         PageCache.dependsOn(ctx, ChangeKey.tag(tag.id()));
-        renderList(ctx, "Topic", tag.name(), "The latest stories about " + tag.name() + ".", tag.path(), page);
+        renderList(ctx, "Topic", tag.name(), "The latest stories about " + tag.name() + ".", tag.path(), page, null);
     }
 
     public void author(Context ctx) {
@@ -103,7 +103,7 @@ public final class StoryHandlers {
         PageOf<StoryCard> page = stories.findPublishedByAuthor(author, number, PAGE_SIZE, clock.instant());
         PageCache.dependsOn(ctx, ChangeKey.author(author.id()));
         String intro = author.bio().isBlank() ? "Stories by " + author.name() + "." : author.bio();
-        renderList(ctx, "Author", author.name(), intro, author.path(), page);
+        renderList(ctx, author.organization() ? "Desk" : "Author", author.name(), intro, author.path(), page, author);
     }
 
     private void renderFront(Context ctx, int number) {
@@ -139,7 +139,13 @@ public final class StoryHandlers {
     }
 
     private void renderList(
-            Context ctx, String kicker, String heading, String intro, String basePath, PageOf<StoryCard> page) {
+            Context ctx,
+            String kicker,
+            String heading,
+            String intro,
+            String basePath,
+            PageOf<StoryCard> page,
+            Author author) {
         if (page.number() > 1 && page.number() > page.totalPages()) {
             throw new NotFoundResponse();
         }
@@ -148,7 +154,7 @@ public final class StoryHandlers {
         String path = page.number() == 1 ? basePath : basePath + "/page/" + page.number();
         String title = page.number() == 1 ? heading : heading + ", page " + page.number();
         var layout = layouts.of(title, intro, path);
-        pages.render(ctx, "story/list.jte", new StoryListPage(layout, kicker, heading, intro, basePath, page));
+        pages.render(ctx, "story/list.jte", new StoryListPage(layout, kicker, heading, intro, basePath, page, author));
     }
 
     /** The page shows these stories: an edit to any of them drops it from the page cache. */

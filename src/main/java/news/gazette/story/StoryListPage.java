@@ -7,6 +7,13 @@ import news.gazette.web.Layout;
  *
  * @param kicker what kind of list this is, e.g. "Topic" or "Author"
  * @param basePath the list's first page; later pages are {@code basePath + "/page/" + n}
+ * @param author whose page this is, with their photo and links; null on a tag's
  */
 public record StoryListPage(
-        Layout layout, String kicker, String heading, String intro, String basePath, PageOf<StoryCard> page) {}
+        Layout layout,
+        String kicker,
+        String heading,
+        String intro,
+        String basePath,
+        PageOf<StoryCard> page,
+        Author author) {}

@@ -31,12 +31,12 @@ final class StoryLists {
     private static final String CARD_COLUMNS = """
             s.id, s.slug, s.headline, s.summary, s.published_at, s.updated_at, s.developing,
             s.image_url, s.image_alt, s.image_caption, s.image_width, s.image_height,
-            a.id as author_id, a.slug as author_slug, a.name as author_name, a.bio as author_bio
-            """;
-    // The order of the publication-time indexes (story_visible_idx, story_author_visible_idx): with the leading columns
+            """ + Bylines.AUTHOR_COLUMNS;
+    // The order of the publication-time indexes (story_visible_idx, story_byline_visible_idx): with the leading columns
     // fixed by equality, the database walks the index instead of sorting.
     private static final String NEWEST_FIRST = " order by s.status, s.published_at desc, s.id desc";
-    private static final String AUTHOR_NEWEST_FIRST = " order by s.author_id, s.status, s.published_at desc, s.id desc";
+    private static final String AUTHOR_NEWEST_FIRST =
+            " order by s.author_id, s.status, s.published_at desc, s.story_id desc";
     private static final String TAG_NEWEST_FIRST = " order by s.tag_id, s.status, s.published_at desc, s.story_id desc";
     private static final int RELATED_CANDIDATES_PER_TAG = 20;
     private static final int NEWEST_TAGS_KEPT = 2_000;
@@ -94,8 +94,17 @@ final class StoryLists {
                 now);
     }
 
+    /** From story_byline (V65), which copies the visibility columns as story_tag_listing does: co-written included. */
     PageOf<StoryCard> byAuthor(Author author, int page, int size, Instant now) {
-        return pageOfCards("s.author_id = ? and " + VISIBLE, AUTHOR_NEWEST_FIRST, page, size, author.id(), now);
+        return pageOfCards(
+                "story_byline s",
+                "s.story_id",
+                "s.author_id = ? and " + VISIBLE,
+                AUTHOR_NEWEST_FIRST,
+                page,
+                size,
+                author.id(),
+                now);
     }
 
     /**
@@ -238,11 +247,13 @@ final class StoryLists {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    /** Loads the tags of all cards in one query instead of one per card. */
+    /** Loads the bylines and tags of all cards in one query each instead of one per card. */
     private static List<StoryCard> withTags(Connection c, List<StoryCard> cards) throws SQLException {
         if (cards.isEmpty()) {
             return cards;
         }
+        Map<Long, List<Author>> bylines =
+                Bylines.of(c, cards.stream().map(StoryCard::id).toList());
         Map<Long, List<Tag>> tagsByStory = new LinkedHashMap<>();
         cards.forEach(card -> tagsByStory.put(card.id(), new ArrayList<>()));
         Jdbc.list(
@@ -256,7 +267,7 @@ final class StoryLists {
                 row -> tagsByStory.get(row.getLong("story_id")).add(StoryRows.toTag(row)),
                 tagsByStory.keySet().toArray());
         return cards.stream()
-                .map(card -> card.withTags(tagsByStory.get(card.id())))
+                .map(card -> card.withAuthors(bylines.get(card.id())).withTags(tagsByStory.get(card.id())))
                 .toList();
     }
 
@@ -266,7 +277,7 @@ final class StoryLists {
                 row.getString("slug"),
                 row.getString("headline"),
                 row.getString("summary"),
-                StoryRows.toAuthorColumns(row),
+                List.of(Bylines.toAuthor(row)),
                 Jdbc.instant(row, "published_at"),
                 Jdbc.instant(row, "updated_at"),
                 row.getBoolean("developing"),

@@ -13,10 +13,8 @@ import news.gazette.db.Jdbc;
 public final class StoryRows {
 
     /** The columns {@link #toStory} reads, for a story aliased {@code s} joined with its author {@code a}. */
-    public static final String STORY_WITH_AUTHOR = """
-            select s.*, a.slug as author_slug, a.name as author_name, a.bio as author_bio
-            from story s join author a on a.id = s.author_id
-            """;
+    public static final String STORY_WITH_AUTHOR =
+            "select s.*, " + Bylines.AUTHOR_COLUMNS + "\nfrom story s join author a on a.id = s.author_id\n";
 
     private StoryRows() {}
 
@@ -29,7 +27,7 @@ public final class StoryRows {
                 row.getString("summary"),
                 row.getString("body_markdown"),
                 RenderedHtml.stored(row.getString("body_html"), (Integer) row.getObject("body_words")),
-                toAuthorColumns(row),
+                List.of(toAuthorColumns(row)),
                 StoryStatus.fromDb(row.getString("status")),
                 row.getBoolean("developing"),
                 Jdbc.instant(row, "published_at"),
@@ -45,7 +43,7 @@ public final class StoryRows {
                 row.getString("language"));
     }
 
-    /** {@code story} with its tags in order, its updates and its corrections, newest first. */
+    /** {@code story} with all its bylines and tags in order, its updates and its corrections, newest first. */
     public static Story withRelations(Connection c, Story story) throws SQLException {
         List<Tag> tags = Jdbc.list(c, """
                 select t.id, t.slug, t.name from story_tag st join tag t on t.id = st.tag_id
@@ -56,7 +54,8 @@ public final class StoryRows {
                 "select id, posted_at, note from story_update where story_id = ? order by posted_at desc, id desc",
                 row -> new StoryUpdate(row.getLong("id"), Jdbc.instant(row, "posted_at"), row.getString("note")),
                 story.id());
-        return story.withRelations(tags, updates, StoryHistorySql.corrections(c, story.id()));
+        return story.withAuthors(Bylines.of(c, List.of(story.id())).get(story.id()))
+                .withRelations(tags, updates, StoryHistorySql.corrections(c, story.id()));
     }
 
     static FeaturedImage toImage(ResultSet row) throws SQLException {
@@ -73,15 +72,7 @@ public final class StoryRows {
     }
 
     static Author toAuthorColumns(ResultSet row) throws SQLException {
-        return new Author(
-                row.getLong("author_id"),
-                row.getString("author_slug"),
-                row.getString("author_name"),
-                row.getString("author_bio"));
-    }
-
-    static Author toAuthor(ResultSet row) throws SQLException {
-        return new Author(row.getLong("id"), row.getString("slug"), row.getString("name"), row.getString("bio"));
+        return Bylines.toAuthor(row);
     }
 
     public static Tag toTag(ResultSet row) throws SQLException {
