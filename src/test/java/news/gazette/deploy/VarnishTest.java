@@ -55,12 +55,15 @@ class VarnishTest {
             // Varnish answers with the copy it has (which cannot show that story yet).
             Instant due = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
             site.save("Due while the site is down", StoryStatus.PUBLISHED, due, "Later.");
-            Reader.Page front = await(
+            await(
                     reader,
                     "/",
                     Duration.ofSeconds(1),
                     p -> p.status() == 200 && p.header("Cache-Control").matches(".*s-maxage=[1-4],.*"));
-            assertThat(reader.get("/").header("X-Cache")).isEqualTo("hit");
+            // The save's purge may reach Varnish just after the page that already shows it: then the next request
+            // fetches it once more. Either way Varnish keeps a copy within the second.
+            Reader.Page front = await(reader, "/", Duration.ofSeconds(1), p -> "hit".equals(p.header("X-Cache")));
+            assertThat(front.header("X-Cache")).isEqualTo("hit");
             app.stop();
             while (Instant.now().isBefore(due.plusSeconds(1))) {
                 Thread.sleep(100);
