@@ -15,6 +15,7 @@ import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.db.StoreOptions;
 import news.gazette.media.MediaStore;
+import news.gazette.web.Words;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -131,9 +132,10 @@ public final class SiteFileCommand {
                         new Jdbc(db.dataSource()), parent.media(), () -> passwords.hash(Passwords.random()));
                 Map<String, Long> counts = site.load(file);
                 parent.deriveImported.accept(new Jdbc(db.dataSource()));
-                out.println("Imported " + counts.get("story") + " stories, " + counts.get("story_revision")
-                        + " revisions, " + counts.get("account") + " accounts and " + counts.get("media")
-                        + " image files.");
+                out.println("Imported " + Words.count(counts.get("story"), "story", "stories") + ", "
+                        + Words.count(counts.get("story_revision"), "revision", "revisions") + ", "
+                        + Words.count(counts.get("account"), "account", "accounts") + " and "
+                        + Words.count(counts.get("media"), "image file", "image files") + ".");
                 if (counts.get("account") > 0) {
                     out.println("Imported accounts have no password yet: set one with"
                             + " 'gazette user reset-password NAME' before signing in.");

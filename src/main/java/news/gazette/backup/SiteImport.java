@@ -26,6 +26,7 @@ import java.util.zip.ZipFile;
 import news.gazette.db.Jdbc;
 import news.gazette.media.MediaStore;
 import news.gazette.text.PlainText;
+import news.gazette.web.Words;
 
 /**
  * Loads a {@link SiteExport} file into an empty instance. Everything goes in one transaction: a file that does not
@@ -125,8 +126,9 @@ public final class SiteImport {
         long stories = count(c, "select count(*) from story");
         long accounts = count(c, "select count(*) from account");
         if (revisions > 0 || stories > 1 || accounts > 1) {
-            throw new Refused("This instance is not empty (" + stories + " stories, " + revisions + " revisions, "
-                    + accounts + " accounts). Import into a new data folder or database.");
+            throw new Refused("This instance is not empty (" + Words.count(stories, "story", "stories") + ", "
+                    + Words.count(revisions, "revision", "revisions") + ", "
+                    + Words.count(accounts, "account", "accounts") + "). Import into a new data folder or database.");
         }
     }
 

@@ -95,7 +95,7 @@ class StoryCountsTest {
         assertThat(c.get("/admin").doc().selectFirst(".counts").text())
                 .contains(published + " published")
                 .contains(scheduled + " scheduled")
-                .contains(drafts + " drafts")
+                .contains(drafts + (drafts == 1 ? " draft " : " drafts"))
                 .contains(trashed + " in trash");
         assertThat(total(c, "all")).isEqualTo(published + scheduled + drafts);
         assertThat(total(c, "published")).isEqualTo(published);
@@ -112,6 +112,8 @@ class StoryCountsTest {
             assertThat(doc.text()).contains("No stories match.");
             return 0;
         }
-        return Long.parseLong(pager.text().replaceAll(".*\\((\\d+) stories\\).*", "$1"));
+        long total = Long.parseLong(pager.text().replaceAll(".*\\((\\d+) stor(y|ies)\\).*", "$1"));
+        assertThat(pager.text()).contains(total == 1 ? "(1 story)" : "(" + total + " stories)");
+        return total;
     }
 }

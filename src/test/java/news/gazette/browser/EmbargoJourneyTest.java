@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.gazette.App;
@@ -21,7 +22,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An editor schedules a story under embargo and shares a private preview link; someone outside the newsroom opens
- * it signed out in another browser; once the editor revokes it, it opens nothing.
+ * it signed out in another browser; once the editor revokes it, it opens nothing. The editor then lifts the embargo
+ * for the next minute: the story reaches the front page, the feed and search at that time and not before. Last, a
+ * change to the published story saved as pending stays out of readers' sight until the editor publishes it.
  */
 @Tag("browser")
 class EmbargoJourneyTest {
@@ -88,6 +91,42 @@ class EmbargoJourneyTest {
             o.get(link);
             assertThat(o.findElement(By.tagName("body")).getText()).doesNotContain("Revenue rose by a tenth.");
             assertThat(o.findElement(By.tagName("h1")).getText()).isNotEqualTo("Quarterly Figures Released");
+
+            String editorPage = d.getCurrentUrl().replaceAll("\\?.*$", "");
+            Instant due = Instant.now().plusSeconds(65).truncatedTo(ChronoUnit.MINUTES);
+            d.get(editorPage);
+            ((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("document.getElementById('publish_at').value = arguments[0];", Dates.formValue(due));
+            if (d.findElement(By.id("embargo")).isSelected()) {
+                d.findElement(By.id("embargo")).click();
+            }
+            d.findElement(By.cssSelector("button[name=action][value=save]")).click();
+            wait(d, ExpectedConditions.urlContains("saved=1"));
+            o.get(base + "/");
+            assertThat(o.getPageSource()).doesNotContain("Quarterly Figures Released");
+            new WebDriverWait(o, Duration.ofSeconds(90), Duration.ofSeconds(1)).until(browser -> {
+                browser.get(base + "/");
+                return browser.getPageSource().contains("Quarterly Figures Released");
+            });
+            assertThat(Instant.now()).isAfterOrEqualTo(due);
+            String article =
+                    o.findElement(By.linkText("Quarterly Figures Released")).getAttribute("href");
+            o.get(base + "/feed.xml");
+            assertThat(o.getPageSource()).contains("Quarterly Figures Released");
+            o.get(base + "/search?q=quarterly+figures");
+            assertThat(o.findElement(By.tagName("main")).getText()).contains("Quarterly Figures Released");
+
+            d.get(editorPage);
+            d.findElement(By.id("headline")).clear();
+            d.findElement(By.id("headline")).sendKeys("Quarterly Figures Revised");
+            d.findElement(By.cssSelector("button[name=action][value=stage]")).click();
+            wait(d, ExpectedConditions.urlContains("staged=1"));
+            o.get(article);
+            assertThat(o.findElement(By.tagName("h1")).getText()).isEqualTo("Quarterly Figures Released");
+            d.findElement(By.cssSelector("button[name=action][value=save]")).click();
+            wait(d, ExpectedConditions.urlContains("saved=1"));
+            o.get(article);
+            assertThat(o.findElement(By.tagName("h1")).getText()).isEqualTo("Quarterly Figures Revised");
         }
     }
 
