@@ -6,13 +6,14 @@
 #   STORIES=20000 DURATION=5 bash bench/crawl.sh          # generates the archive under /tmp first
 #
 # Writes bench/out/crawl-<time>/results.md. Loopback only; every load is bounded by DURATION; every process the
-# script started is stopped when it exits. Knobs: DURATION STORIES BIG_DATA URLS NGINX_PAGES JAR JAVA_OPTS PORT N_PORT
+# script started is stopped when it exits. Knobs: DURATION WARMUP STORIES BIG_DATA URLS NGINX_PAGES JAR JAVA_OPTS PORT N_PORT
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10}
 STORIES=${STORIES:-100000}
-URLS=${URLS:-40000}         # random distinct articles taken from the sitemap
+URLS=${URLS:-90000}         # random distinct articles taken from the sitemap
+WARMUP=${WARMUP:-30}        # seconds of crawl before measuring: the JIT is still compiling after 5
 NGINX_PAGES=${NGINX_PAGES:-2000} # of which nginx gets this many as files (Gazette never serves those in a crawl)
 PORT=${PORT:-7501}
 N_PORT=${N_PORT:-7502}
@@ -126,7 +127,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'
 REST=$(( URLS - NGINX_PAGES )) SLICE=$(( (URLS - NGINX_PAGES) / 3 ))
 W0=$NGINX_PAGES P0=$(( NGINX_PAGES + SLICE )) Z0=$(( NGINX_PAGES + 2 * SLICE ))
 echo "crawl: warm-up (not measured)"
-DURATION=5 load warm "$G" -- "$OUT/articles" "$W0" "$SLICE" >/dev/null
+DURATION=$WARMUP load warm "$G" -- "$OUT/articles" "$W0" "$SLICE" >/dev/null
 timeout 20 wrk -t2 -c8 -d3s -s bench/crawl.lua "$N" -- "$OUT/nginx-articles" >/dev/null 2>&1 || true
 echo "crawl: plain"
 read -r GP_RPS GP_P50 GP_P99 GP_EXTRA < <(load g-plain "$G" -- "$OUT/articles" "$P0" "$SLICE")

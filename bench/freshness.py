@@ -70,6 +70,8 @@ def main(base, user, password, article, *watch):
     headline = "Edited " + str(int(time.time() * 1000)) + ": " + fields["headline"]
     fields["headline"] = headline[:300]
     fields["action"] = "save"
+    # The longer headline may draw a checklist warning (too long for search results): an editor goes ahead.
+    fields["checklist"] = "override"
     pages = [base + article, base + "/"] + [other + article for other in watch]
     for url in pages:
         urllib.request.urlopen(url).read()

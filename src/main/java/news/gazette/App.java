@@ -67,9 +67,11 @@ public final class App {
     private static final long STOP_TIMEOUT_MS = 10_000;
     private static final int MAX_THREADS = 64;
     private static final int MIN_THREADS = 8;
-    // Rendered pages and their gzip copies; a page is 5-40 kB, so this holds a thousand or more of the most asked-for
-    // ones, and leaves room beside it in the old generation of the README's -Xmx128m.
-    private static final long PAGE_CACHE_BYTES = 32L * 1024 * 1024;
+    // Rendered pages and their gzip copies: an eighth of the heap, at most 64 MB. A page is 5-40 kB, so the README's
+    // -Xmx128m holds some 800 of the most asked-for ones. A quarter of that heap (32 MB) left the old generation so
+    // little room beside H2's cache that a crawl ran a full collection every half second (a fifth of its time).
+    private static final long PAGE_CACHE_BYTES =
+            Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8);
     private static final int SEARCHES_AT_ONCE = 2;
 
     private App() {}

@@ -26,6 +26,17 @@ public final class PendingChanges {
 
     private static final Logger log = LoggerFactory.getLogger(PendingChanges.class);
 
+    /**
+     * The changes due, read a few times a second on every instance. It starts from the pending rows by their time and
+     * looks each story up by its key: written as a join, H2 walked every published story to find the (usually no)
+     * pending rows, which took 40 % of the processor during a crawl of 100,000 stories (PollCostTest).
+     */
+    static final String DUE = """
+            select p.story_id from story_pending_change p
+            where p.publish_at <= ?
+              and exists (select 1 from story s where s.id = p.story_id and s.status = 'published' and s.deleted_at is null)
+            order by p.publish_at limit 20""";
+
     /** A pending change: its fields as a draft of the story (the body as Markdown), and when it goes live. */
     public record Pending(long storyId, Instant savedAt, String savedBy, Instant publishAt, StoryDraft draft) {}
 
@@ -85,10 +96,7 @@ public final class PendingChanges {
 
     /** Publishes every pending change whose time has come, each in one transaction with its claim; returns how many. */
     public int publishDue(Instant now) {
-        List<Long> due = jdbc.list("""
-                select p.story_id from story_pending_change p join story s on s.id = p.story_id
-                where p.publish_at <= ? and s.status = 'published' and s.deleted_at is null
-                order by p.publish_at limit 20""", row -> row.getLong(1), now);
+        List<Long> due = jdbc.list(DUE, row -> row.getLong(1), now);
         int published = 0;
         for (long storyId : due) {
             if (publishDue(storyId, now)) {

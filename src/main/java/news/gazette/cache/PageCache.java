@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import news.gazette.change.ChangeKey;
 import news.gazette.web.HttpDate;
@@ -371,6 +372,13 @@ public final class PageCache {
         }
         Set<ChangeKey> keys = dependencies == null ? Set.of(ChangeKey.ANY) : Set.copyOf(dependencies);
         ownHeaders.addAll(proxyHeaders.keyHeaders(keys));
+        boolean current = generation.get() == started;
+        boolean keep = current && admission.admits(key, bytesHeld() >= NEARLY_FULL * maxBytes);
+        // A page that is not kept is compressed only for a client that asks for it, and then quickly: a crawl's
+        // pages are mostly of that kind.
+        Compression compression = keep
+                ? Compression.KEPT
+                : CachedResponse.acceptsGzip(ctx.header("Accept-Encoding")) ? Compression.ONCE : Compression.NONE;
         CachedPage page = render(
                 key,
                 ctx.attribute(LAST_MODIFIED),
@@ -379,9 +387,9 @@ public final class PageCache {
                 List.copyOf(ownHeaders),
                 keys,
                 validUntil,
-                ignoresQuery);
-        boolean current = generation.get() == started;
-        if (current && admission.admits(key, bytesHeld() >= NEARLY_FULL * maxBytes)) {
+                ignoresQuery,
+                compression);
+        if (keep) {
             pages.put(key, page);
             // An invalidation between the check and the put would have missed this page: drop it again.
             if (generation.get() != started) {
@@ -406,11 +414,15 @@ public final class PageCache {
             List<Map.Entry<String, String>> ownHeaders,
             Set<ChangeKey> dependencies,
             Instant validUntil,
-            boolean ignoresQuery) {
+            boolean ignoresQuery,
+            Compression compression) {
         String hash = entityTag(body);
-        byte[] gzipped = compressible(contentType) ? gzip(body) : null;
+        byte[] gzipped = compressible(contentType) && compression != Compression.NONE
+                ? gzip(body, compression == Compression.KEPT ? Deflater.DEFAULT_COMPRESSION : Deflater.BEST_SPEED)
+                : null;
         String etag = "\"" + hash + "\"";
-        String gzipEtag = "\"" + hash + "-gz\"";
+        // The quick copy's bytes differ from the kept one's, so its tag does too (a strong tag names exact bytes).
+        String gzipEtag = "\"" + hash + (compression == Compression.ONCE ? "-gz1\"" : "-gz\"");
         long seconds = dates.seconds(key, etag, changed, clock.instant());
         String lastModified = HttpDate.format(Instant.ofEpochSecond(seconds));
         WireHeaders wire = WireHeaders.of(
@@ -473,13 +485,27 @@ public final class PageCache {
         return String.format("%08x%08x%016x", castagnoli.getValue(), ieee.getValue(), (long) bytes.length);
     }
 
-    private static byte[] gzip(byte[] bytes) {
+    /** How a rendered page's gzip copy is made: for the cache (smallest), for one answer (fastest), or not at all. */
+    private enum Compression {
+        KEPT,
+        ONCE,
+        NONE
+    }
+
+    private static byte[] gzip(byte[] bytes, int level) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+        try (GZIPOutputStream gz = new LeveledGzip(out, level)) {
             gz.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static final class LeveledGzip extends GZIPOutputStream {
+        LeveledGzip(ByteArrayOutputStream out, int level) throws IOException {
+            super(out, 8192);
+            def.setLevel(level);
+        }
     }
 }

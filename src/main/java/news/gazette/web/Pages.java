@@ -2,7 +2,7 @@ package news.gazette.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import io.javalin.http.Context;
 import java.nio.file.Path;
@@ -27,17 +27,22 @@ public final class Pages {
                         new DirectoryCodeResolver(templatesDir),
                         Path.of("target", "jte-dev-classes"),
                         ContentType.Html);
+        // The templates' static parts are UTF-8 bytes made once (the build's binaryStaticContent): a page is written
+        // as bytes straight away, not built as a String and encoded after. On a crawl's uncached articles the String
+        // road spent more time copying and encoding than the templates themselves.
+        engine.setBinaryStaticContent(true);
     }
 
     /** Renders {@code template} with its one page record and sends it as the HTML response. */
     public void render(Context ctx, String template, Object page) {
-        ctx.contentType(HTML_UTF8).result(renderToString(template, page));
+        ctx.contentType(HTML_UTF8).result(renderToBytes(template, page));
         ctx.attribute(RENDERED, Boolean.TRUE);
     }
 
-    public String renderToString(String template, Object page) {
-        StringOutput output = new StringOutput(16 * 1024);
+    /** The page as UTF-8 bytes. */
+    public byte[] renderToBytes(String template, Object page) {
+        Utf8ByteOutput output = new Utf8ByteOutput();
         engine.render(template, page, output);
-        return output.toString();
+        return output.toByteArray();
     }
 }
