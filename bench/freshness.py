@@ -55,13 +55,9 @@ def main(base, user, password, article, *watch):
     post = lambda path, data: opener.open(urllib.request.Request(
         base + path, data=urllib.parse.urlencode(data).encode(), headers={"Origin": base}))
     post("/admin/login", {"username": user, "password": password, "next": "/admin"}).read()
-    slug = article.rsplit("/", 1)[1]
-    # The slug's words find the story (a generated archive repeats headlines, told apart by a number in the slug);
-    # the row whose "View" link is the article is the one.
-    words = re.sub(r"-\d+$", "", slug).replace("-", " ")[:40]
-    listing = opener.open(base + "/admin/stories?q=" + urllib.parse.quote(words)).read().decode()
-    rows = re.findall(r'href="/admin/stories/(\d+)">.*?href="([^"]+)">View', listing, re.S)
-    ids = [story for story, path in rows if path == article]
+    # The newsroom's search takes a story's address and finds that story by its key.
+    listing = opener.open(base + "/admin/stories?q=" + urllib.parse.quote(article)).read().decode()
+    ids = re.findall(r'href="/admin/stories/(\d+)">', listing)
     if not ids:
         sys.exit("freshness: story not found in the newsroom list")
     form = Form()

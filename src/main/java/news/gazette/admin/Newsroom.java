@@ -14,6 +14,7 @@ import news.gazette.account.SignInThrottle;
 import news.gazette.backup.OnlineBackup;
 import news.gazette.backup.SiteExport;
 import news.gazette.backup.StoreBackup;
+import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.media.MediaHandlers;
 import news.gazette.media.MediaStore;
@@ -68,7 +69,7 @@ public final class Newsroom {
         SessionRepository sessions = new SessionRepository(jdbc);
         Site site = readerLayouts.site();
         AdminLayouts layouts = new AdminLayouts(site);
-        NewsroomStories newsroomStories = new NewsroomStories(jdbc);
+        NewsroomStories newsroomStories = new NewsroomStories(jdbc, Database.Dialect.of(jdbcUrl));
         StoryWriter writer = new StoryWriter(jdbc);
         this.auth = new AdminAuth(sessions, clock, https);
         this.signIn = new SignInHandlers(

@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.story.PageOf;
 import news.gazette.story.Story;
@@ -50,9 +53,17 @@ public final class NewsroomStories {
     private final Jdbc jdbc;
     private final NewsroomTally tally;
 
+    /** Whether H2 must be told to read the searching index (V66); PostgreSQL's planner finds it alone. */
+    private final boolean hintIndex;
+
     public NewsroomStories(Jdbc jdbc) {
+        this(jdbc, Database.Dialect.H2);
+    }
+
+    public NewsroomStories(Jdbc jdbc, Database.Dialect dialect) {
         this.jdbc = jdbc;
         this.tally = new NewsroomTally(jdbc);
+        this.hintIndex = dialect == Database.Dialect.H2;
     }
 
     /** A story in any state, with its tags, updates and corrections. */
@@ -70,8 +81,9 @@ public final class NewsroomStories {
     /**
      * Stories matching {@code filter} whose headline contains {@code search}, most recently changed first. The page's
      * ids come from an index that holds every column the filters test (V42), so the rows an offset skips are index
-     * entries; only the page's rows are read. Without a search the total comes from the kept {@link NewsroomTally}; a
-     * search reads the headline of every story in the filter (a scan, counted per request: see PERFORMANCE.md).
+     * entries; only the page's rows are read. Without a search the total comes from the kept {@link NewsroomTally}. A
+     * search reads the headline of every story in the filter from that same index, which holds the headline (V66), so
+     * it reads no story row but the page's. A search for a story's address or slug finds that story by its key.
      */
     public PageOf<NewsroomRow> list(Filter filter, String search, int page, int size, Instant now) {
         return list(filter, search, null, page, size, now);
@@ -86,12 +98,19 @@ public final class NewsroomStories {
             case PUBLISHED -> "s.status = 'published' and s.published_at <= ? and s.deleted_at is null";
             case TRASH -> "s.deleted_at is not null";
         };
-        // With the status fixed, ordering by it first lets the database walk story_status_modified_idx.
-        String order = filter == Filter.DRAFT || filter == Filter.PUBLISHED
-                ? " order by s.status, s.modified_at desc, s.id desc"
-                : " order by s.modified_at desc, s.id desc";
         boolean usesNow = filter == Filter.SCHEDULED || filter == Filter.PUBLISHED;
         String term = search == null ? "" : search.strip();
+        String slug = slugSearched(term);
+        if (slug != null && !ARTICLE_ADDRESS.matcher(term).matches() && !isSlug(slug)) {
+            slug = null; // words joined by hyphens ("four-day") that are no story's slug: a headline search
+        }
+        boolean byHeadline = !term.isEmpty() && slug == null;
+        // With the status fixed, ordering by it first lets the database walk story_status_modified_idx; a headline
+        // search walks story_modified_idx, which holds every column it reads.
+        String order = !byHeadline && (filter == Filter.DRAFT || filter == Filter.PUBLISHED)
+                ? " order by s.status, s.modified_at desc, s.id desc"
+                : " order by s.modified_at desc, s.id desc";
+        String from = byHeadline && hintIndex ? "story s use index (story_modified_idx)" : "story s";
         String pattern = "%"
                 + term.toLowerCase(Locale.ROOT)
                         .replace("\\", "\\\\")
@@ -99,14 +118,21 @@ public final class NewsroomStories {
                         .replace("_", "\\_")
                 + "%";
         String sql = where
-                + (term.isEmpty() ? "" : " and lower(s.headline) like ? escape '\\'")
+                + (byHeadline ? " and lower(s.headline) like ? escape '\\'" : "")
+                + (slug != null
+                        ? " and (s.slug = ? or s.id in (select h.story_id from story_slug_history h where h.old_slug = ?))"
+                        : "")
                 + (ownerId == null ? "" : " and s.owner_id = ?");
         List<Object> given = new ArrayList<>();
         if (usesNow) {
             given.add(now);
         }
-        if (!term.isEmpty()) {
+        if (byHeadline) {
             given.add(pattern);
+        }
+        if (slug != null) {
+            given.add(slug);
+            given.add(slug);
         }
         if (ownerId != null) {
             given.add(ownerId);
@@ -116,7 +142,7 @@ public final class NewsroomStories {
         return jdbc.withConnection(c -> {
             long count = total >= 0
                     ? total
-                    : Jdbc.list(c, "select count(*) from story s where " + sql, row -> row.getLong(1), params)
+                    : Jdbc.list(c, "select count(*) from " + from + " where " + sql, row -> row.getLong(1), params)
                             .get(0);
             long offset = (long) (page - 1) * size;
             if (offset >= count) {
@@ -127,12 +153,37 @@ public final class NewsroomStories {
             pageParams[params.length + 1] = offset;
             List<Long> ids = Jdbc.list(
                     c,
-                    "select s.id from story s where " + sql + order + " limit ? offset ?",
+                    "select s.id from " + from + " where " + sql + order + " limit ? offset ?",
                     row -> row.getLong(1),
                     pageParams);
             return new PageOf<>(rowsInOrder(c, ids), page, size, count);
         });
     }
+
+    /**
+     * The slug in a search that is a story's address (as copied from the site: {@code https://host/articles/slug} or
+     * {@code /articles/slug}) or may be a bare slug (lowercase words joined by hyphens); null for a search of words.
+     */
+    static String slugSearched(String term) {
+        Matcher address = ARTICLE_ADDRESS.matcher(term);
+        if (address.matches()) {
+            return address.group(1);
+        }
+        return BARE_SLUG.matcher(term).matches() ? term : null;
+    }
+
+    private boolean isSlug(String slug) {
+        return jdbc.count(
+                        "select count(*) from story where slug = ? or exists"
+                                + " (select 1 from story_slug_history where old_slug = ?)",
+                        slug,
+                        slug)
+                > 0;
+    }
+
+    private static final Pattern ARTICLE_ADDRESS =
+            Pattern.compile("(?:https?://[^/\\s]+)?/articles/([a-z0-9]+(?:-[a-z0-9]+)*)/?(?:[?#].*)?");
+    private static final Pattern BARE_SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)+");
 
     private static long total(Filter filter, NewsroomTally.Counts counts) {
         NewsroomCounts n = counts.byState();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.javalin.testtools.JavalinTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import news.gazette.TestDatabases;
 import news.gazette.TestSite;
 import news.gazette.account.Role;
@@ -44,21 +45,48 @@ class StoryListTest {
                     .containsExactlyInAnyOrder("Quiet Draft About Owls", "Tomorrow's Owl Story");
             assertThat(c.get("/admin/stories?q=100%25").doc().select(".story-table tbody tr"))
                     .isEmpty();
+            // The published filter searches the same way; an address copied from the site finds its story.
+            assertThat(c.get("/admin/stories?status=published&q=number+1")
+                            .doc()
+                            .select(".story-table tbody tr a[href^=/admin/stories/]")
+                            .eachText())
+                    .hasSize(11)
+                    .allMatch(headline -> headline.startsWith("Published Number 1"));
+            for (String address : List.of(
+                    "https://news.example/articles/published-number-7",
+                    "/articles/published-number-7",
+                    "published-number-7")) {
+                assertThat(c.get("/admin/stories?q=" + java.net.URLEncoder.encode(address, "UTF-8"))
+                                .doc()
+                                .select(".story-table tbody tr a[href^=/admin/stories/]")
+                                .eachText())
+                        .as(address)
+                        .containsExactly("Published Number 7");
+            }
+            // Words joined by a hyphen that are no slug are searched in headlines.
+            assertThat(c.get("/admin/stories?q=tomorrow%27s-owl").doc().select(".story-table tbody tr"))
+                    .isEmpty();
+            site.publish("A Four-Day Week Trial", now.minus(40, ChronoUnit.HOURS));
+            assertThat(c.get("/admin/stories?q=four-day")
+                            .doc()
+                            .select(".story-table tbody tr a[href^=/admin/stories/]")
+                            .eachText())
+                    .containsExactly("A Four-Day Week Trial");
 
             Document first = c.get("/admin/stories?status=published").doc();
             assertThat(first.select(".story-table tbody tr")).hasSize(NewsroomHandlers.PAGE_SIZE);
             assertThat(first.selectFirst(".pager").text())
                     .contains("Page 1 of 2")
-                    .contains("31 stories");
+                    .contains("32 stories");
             String next = first.selectFirst(".pager a[rel=next]").attr("href");
             Document second = c.get(next).doc();
-            assertThat(second.select(".story-table tbody tr")).hasSize(31 - NewsroomHandlers.PAGE_SIZE);
+            assertThat(second.select(".story-table tbody tr")).hasSize(32 - NewsroomHandlers.PAGE_SIZE);
 
             Document dashboard = c.get("/admin").doc();
             assertThat(dashboard.selectFirst(".counts").text())
-                    .contains("31 published")
+                    .contains("32 published")
                     .contains("1 scheduled")
-                    .contains("1 drafts");
+                    .contains("1 draft ");
         });
     }
 
