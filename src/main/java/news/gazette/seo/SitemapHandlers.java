@@ -109,7 +109,9 @@ public final class SitemapHandlers {
     private List<Url> pageUrls(Instant now) {
         List<Url> urls = new ArrayList<>();
         urls.add(new Url(site.url("/"), null));
+        urls.add(new Url(site.url("/corrections"), null));
         sitemaps.tagPaths(now).forEach(path -> urls.add(new Url(site.url(path), null)));
+        sitemaps.authorPaths(now).forEach(path -> urls.add(new Url(site.url(path), null)));
         return urls;
     }
 

@@ -63,6 +63,17 @@ public final class SitemapRepository {
                 """.formatted(JdbcStoryRepository.VISIBLE), row -> "/tags/" + row.getString(1), now);
     }
 
+    /** Authors with at least one published story (any byline of it), as {@code /authors/slug} paths. */
+    public List<String> authorPaths(Instant now) {
+        return jdbc.list("""
+                select a.slug from author a
+                where exists (select 1 from story_byline b
+                              where b.author_id = a.id and b.status = 'published' and b.published_at <= ?
+                                and b.deleted_at is null)
+                order by a.slug
+                """, row -> "/authors/" + row.getString(1), now);
+    }
+
     private static StoryUrl toUrl(java.sql.ResultSet row) throws java.sql.SQLException {
         Instant published = Jdbc.instant(row, "published_at");
         Instant newest = published;

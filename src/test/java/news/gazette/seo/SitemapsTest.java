@@ -53,6 +53,7 @@ class SitemapsTest {
         site.publish("Visible Story", Instant.now().minus(1, ChronoUnit.HOURS), "Climate");
         site.save("Hidden Draft", StoryStatus.DRAFT, null, "draft");
         site.publish("Scheduled Story", Instant.now().plus(1, ChronoUnit.DAYS), "Secret Topic");
+        site.jdbc.update("insert into author (slug, name) values ('idle-writer', 'Idle Writer')");
         JavalinTest.test(site.app, (server, client) -> {
             Document doc = xml(client.get("/sitemap.xml"));
             assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("urlset");
@@ -62,8 +63,11 @@ class SitemapsTest {
                             "http://127.0.0.1/",
                             "http://127.0.0.1/articles/anthropic-cuts-off-openai-from-claude-access",
                             "http://127.0.0.1/articles/visible-story",
-                            "http://127.0.0.1/tags/climate")
+                            "http://127.0.0.1/tags/climate",
+                            "http://127.0.0.1/corrections",
+                            "http://127.0.0.1/authors/test-reporter")
                     .doesNotContain(
+                            "http://127.0.0.1/authors/idle-writer",
                             "http://127.0.0.1/articles/hidden-draft",
                             "http://127.0.0.1/articles/scheduled-story",
                             "http://127.0.0.1/tags/secret-topic");

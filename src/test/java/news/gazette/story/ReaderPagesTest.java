@@ -22,6 +22,22 @@ class ReaderPagesTest {
     static final String LAUNCH_HEADLINE = "Anthropic Cuts Off OpenAI from Claude Access in Surprise Move";
 
     @Test
+    void every_page_links_the_feeds_and_the_corrections_from_its_footer() {
+        TestSite site = TestSite.create();
+        JavalinTest.test(site.app, (server, client) -> {
+            for (String path : new String[] {"/", LAUNCH_PATH, "/tags/ai", "/corrections", "/search?q=claude"}) {
+                Document doc = Jsoup.parse(client.get(path).body().string());
+                assertThat(doc.select("footer .footer-links a").eachAttr("href"))
+                        .as(path)
+                        .containsExactly("/feed.xml", "/atom.xml", "/feed.json", "/corrections");
+                for (String feed : new String[] {"/feed.xml", "/atom.xml", "/feed.json", "/corrections"}) {
+                    assertThat(client.get(feed).code()).as(feed).isEqualTo(200);
+                }
+            }
+        });
+    }
+
+    @Test
     void front_page_leads_with_the_launch_story() {
         TestSite site = TestSite.create();
         JavalinTest.test(site.app, (server, client) -> {
