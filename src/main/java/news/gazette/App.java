@@ -41,6 +41,7 @@ import news.gazette.story.JdbcStoryRepository;
 import news.gazette.story.Markdown;
 import news.gazette.story.StoryHandlers;
 import news.gazette.story.StoryRepository;
+import news.gazette.story.TextEditionHandlers;
 import news.gazette.web.Assets;
 import news.gazette.web.BareErrorHandler;
 import news.gazette.web.ClientAddress;
@@ -130,6 +131,7 @@ public final class App {
                 () -> sections(stories, clock));
         Pages pages = new Pages(config.templatesDir());
         StoryHandlers storyPages = new StoryHandlers(stories, frontPage, pages, layouts, clock);
+        TextEditionHandlers textEdition = new TextEditionHandlers(stories, pages, layouts, clock);
         // The banner or the pinned lead changed (on any instance): every page shows the banner.
         changes.poller().onChange(keys -> {
             if (keys.contains(ChangeKey.SITE)) {
@@ -209,6 +211,8 @@ public final class App {
             page(c, "/authors/{slug}", pageCache.cached(storyPages::author));
             page(c, "/authors/{slug}/page/{n}", pageCache.cached(storyPages::author));
             page(c, "/corrections", pageCache.cached(storyPages::corrections));
+            page(c, "/text", pageCache.cached(textEdition::front));
+            page(c, "/text/articles/{slug}", pageCache.cached(textEdition::article));
             // Already in memory, fingerprinted and gzipped once; nothing to gain from the page cache.
             page(c, "/assets/<path>", site.assets()::serve);
             newsroom.register(c);

@@ -3,6 +3,9 @@ package news.gazette.story;
 import gg.jte.Content;
 import gg.jte.TemplateOutput;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
  * HTML that {@link Markdown} produced and sanitised; templates output it without {@code $unsafe}. A class rather than a
@@ -58,6 +61,26 @@ public final class RenderedHtml implements Content {
         }
         String text = Jsoup.parseBodyFragment(html).text().strip();
         return text.isEmpty() ? 0 : text.split("\\s+").length;
+    }
+
+    /**
+     * The same HTML with each image replaced by its description in brackets (or left out when it has none), for the
+     * text edition. The HTML is already sanitised; removing elements keeps it so.
+     */
+    public RenderedHtml withoutImages() {
+        if (!html.contains("<img")) {
+            return this;
+        }
+        Document body = Jsoup.parseBodyFragment(html);
+        for (Element image : body.select("img")) {
+            String alt = image.attr("alt").strip();
+            if (alt.isEmpty()) {
+                image.remove();
+            } else {
+                image.replaceWith(new TextNode("[Image: " + alt + "]"));
+            }
+        }
+        return new RenderedHtml(body.body().html(), words);
     }
 
     /** Whole minutes a reader needs for this text; at least one. */

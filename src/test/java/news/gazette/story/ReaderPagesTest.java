@@ -29,8 +29,8 @@ class ReaderPagesTest {
                 Document doc = Jsoup.parse(client.get(path).body().string());
                 assertThat(doc.select("footer .footer-links a").eachAttr("href"))
                         .as(path)
-                        .containsExactly("/feed.xml", "/atom.xml", "/feed.json", "/corrections");
-                for (String feed : new String[] {"/feed.xml", "/atom.xml", "/feed.json", "/corrections"}) {
+                        .containsExactly("/feed.xml", "/atom.xml", "/feed.json", "/corrections", "/text");
+                for (String feed : new String[] {"/feed.xml", "/atom.xml", "/feed.json", "/corrections", "/text"}) {
                     assertThat(client.get(feed).code()).as(feed).isEqualTo(200);
                 }
             }

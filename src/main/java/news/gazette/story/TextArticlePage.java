@@ -1,0 +1,6 @@
+package news.gazette.story;
+
+import news.gazette.web.Layout;
+
+/** An article in the text edition; its canonical address is the full article's. */
+public record TextArticlePage(Layout layout, Story story) {}

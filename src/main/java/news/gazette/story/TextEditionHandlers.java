@@ -1,0 +1,66 @@
+package news.gazette.story;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import news.gazette.cache.PageCache;
+import news.gazette.change.ChangeKey;
+import news.gazette.web.Layouts;
+import news.gazette.web.Pages;
+
+/**
+ * The text edition: the front page and articles as tiny pages (no images, no script, one small stylesheet) for a slow
+ * connection or a site under a surge. Same stories, same visibility rule, same page cache as the full pages.
+ */
+public final class TextEditionHandlers {
+
+    /** Headlines on the text front page: with their times, well under 10 kB. */
+    static final int FRONT_SIZE = 30;
+
+    private final StoryRepository stories;
+    private final Pages pages;
+    private final Layouts layouts;
+    private final Clock clock;
+
+    public TextEditionHandlers(StoryRepository stories, Pages pages, Layouts layouts, Clock clock) {
+        this.stories = stories;
+        this.pages = pages;
+        this.layouts = layouts;
+        this.clock = clock;
+    }
+
+    public void front(Context ctx) {
+        PageOf<StoryCard> page = stories.findPublished(1, FRONT_SIZE, clock.instant());
+        PageCache.dependsOn(ctx, ChangeKey.LIST);
+        for (StoryCard card : page.items()) {
+            PageCache.dependsOn(ctx, ChangeKey.story(card.id()));
+            PageCache.lastModified(ctx, card.publishedAt());
+            PageCache.lastModified(ctx, card.updatedAt());
+        }
+        var layout = layouts.of("Text edition", "The latest stories, as text.", "/text");
+        pages.render(ctx, "text/index.jte", new TextFrontPage(layout, page.items()));
+    }
+
+    public void article(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        if (!Slug.isValid(slug)) {
+            throw new NotFoundResponse();
+        }
+        Instant now = clock.instant();
+        Optional<Story> found = stories.findPublishedBySlug(slug, now);
+        if (found.isEmpty()) {
+            String current = stories.findRenamedSlug(slug, now).orElseThrow(NotFoundResponse::new);
+            ctx.redirect("/text/articles/" + current, HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Story story = found.get();
+        PageCache.dependsOn(ctx, ChangeKey.story(story.id()));
+        PageCache.lastModified(ctx, story.lastChangedAt());
+        PageCache.lastModified(ctx, story.modifiedAt());
+        var layout = layouts.of(story.headline(), story.summary(), "/text" + story.path());
+        pages.render(ctx, "text/article.jte", new TextArticlePage(layout, story));
+    }
+}
