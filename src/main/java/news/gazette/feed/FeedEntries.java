@@ -10,6 +10,7 @@ import java.util.Locale;
 import news.gazette.media.MediaStore;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.StoryCorrection;
+import news.gazette.story.StoryUpdate;
 import news.gazette.web.Dates;
 import news.gazette.web.Site;
 import org.jsoup.Jsoup;
@@ -52,7 +53,7 @@ public final class FeedEntries {
                 url,
                 item.headline(),
                 item.summary(),
-                correctionsHtml(item.corrections()) + content,
+                correctionsHtml(item.corrections()) + updatesHtml(item.updates()) + content,
                 item.authors().stream()
                         .map(author -> new FeedEntry.Person(author.name(), site.url(author.path())))
                         .toList(),
@@ -94,6 +95,23 @@ public final class FeedEntries {
                     .append("</p>");
         }
         return html.append("</aside>").toString();
+    }
+
+    /** Update notes follow, newest first, as on the article: feed readers learn what changed and when. */
+    static String updatesHtml(List<StoryUpdate> updates) {
+        if (updates.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<aside><p><strong>Update");
+        html.append(updates.size() > 1 ? "s" : "").append("</strong></p><ul>");
+        for (StoryUpdate update : updates) {
+            html.append("<li>")
+                    .append(Entities.escape(Dates.human(update.postedAt())))
+                    .append(": ")
+                    .append(Entities.escape(update.note()))
+                    .append("</li>");
+        }
+        return html.append("</ul></aside>").toString();
     }
 
     /** The stored article body with relative links and image sources resolved against the article's own URL. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import news.gazette.story.Author;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.StoryCorrection;
+import news.gazette.story.StoryUpdate;
 import news.gazette.story.Tag;
 
 /**
@@ -17,6 +18,7 @@ import news.gazette.story.Tag;
  * @param createdAt when the story was first saved; part of its permanent feed id
  * @param authors every byline, lead first
  * @param corrections published corrections, newest first; feed readers see them above the story
+ * @param updates the update notes readers were given, newest first; shown above the story as on the article
  */
 public record FeedItem(
         long id,
@@ -32,6 +34,7 @@ public record FeedItem(
         Instant modifiedAt,
         Instant createdAt,
         List<StoryCorrection> corrections,
+        List<StoryUpdate> updates,
         String language) {
 
     public FeedItem {
@@ -42,6 +45,7 @@ public record FeedItem(
         tags = List.copyOf(tags);
         authors = List.copyOf(authors);
         corrections = List.copyOf(corrections);
+        updates = List.copyOf(updates);
     }
 
     public String path() {
@@ -62,8 +66,12 @@ public record FeedItem(
         return authors.get(0);
     }
 
-    /** With its bylines (when any are recorded), tags and corrections. */
-    public FeedItem withRelations(List<Author> bylines, List<Tag> newTags, List<StoryCorrection> newCorrections) {
+    /** With its bylines (when any are recorded), tags, corrections and update notes. */
+    public FeedItem withRelations(
+            List<Author> bylines,
+            List<Tag> newTags,
+            List<StoryCorrection> newCorrections,
+            List<StoryUpdate> newUpdates) {
         return new FeedItem(
                 id,
                 slug,
@@ -78,6 +86,7 @@ public record FeedItem(
                 modifiedAt,
                 createdAt,
                 newCorrections,
+                newUpdates,
                 language);
     }
 }

@@ -15,6 +15,7 @@ import news.gazette.story.Bylines;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.JdbcStoryRepository;
 import news.gazette.story.StoryCorrection;
+import news.gazette.story.StoryUpdate;
 import news.gazette.story.Tag;
 
 /**
@@ -60,7 +61,7 @@ public final class FeedRepository {
         return jdbc.withConnection(c -> withTags(c, Jdbc.list(c, sql, FeedRepository::toItem, bound.toArray())));
     }
 
-    /** Adds bylines, tags and corrections to every item, one query each. */
+    /** Adds bylines, tags, corrections and update notes to every item, one query each. */
     private static List<FeedItem> withTags(Connection c, List<FeedItem> items) throws SQLException {
         if (items.isEmpty()) {
             return items;
@@ -98,9 +99,24 @@ public final class FeedRepository {
                                 row.getString("wrong"),
                                 row.getString("correct"))),
                 corrections.keySet().toArray());
+        Map<Long, List<StoryUpdate>> updates = new LinkedHashMap<>();
+        items.forEach(item -> updates.put(item.id(), new ArrayList<>()));
+        Jdbc.list(
+                c,
+                """
+                select id, story_id, posted_at, note from story_update
+                where story_id in (%s)
+                order by posted_at desc, id desc
+                """.formatted(placeholders),
+                row -> updates.get(row.getLong("story_id"))
+                        .add(new StoryUpdate(row.getLong("id"), Jdbc.instant(row, "posted_at"), row.getString("note"))),
+                updates.keySet().toArray());
         return items.stream()
-                .map(item ->
-                        item.withRelations(bylines.get(item.id()), tags.get(item.id()), corrections.get(item.id())))
+                .map(item -> item.withRelations(
+                        bylines.get(item.id()),
+                        tags.get(item.id()),
+                        corrections.get(item.id()),
+                        updates.get(item.id())))
                 .toList();
     }
 
@@ -127,6 +143,7 @@ public final class FeedRepository {
                 Jdbc.instant(row, "updated_at"),
                 Jdbc.instant(row, "modified_at"),
                 Jdbc.instant(row, "created_at"),
+                List.of(),
                 List.of(),
                 row.getString("language"));
     }

@@ -103,6 +103,20 @@ public record ArticleMeta(
             article.put("articleSection", tags.get(0));
             article.put("keywords", new ArrayList<>(tags));
         }
+        if (!story.corrections().isEmpty()) {
+            // schema.org's CreativeWork.correction: each correction as a dated CorrectionComment, newest first.
+            article.put(
+                    "correction",
+                    story.corrections().stream()
+                            .map(correction -> Map.of(
+                                    "@type",
+                                    "CorrectionComment",
+                                    "datePublished",
+                                    Dates.iso(correction.postedAt()),
+                                    "text",
+                                    "We wrote: " + correction.wrong() + " Correct: " + correction.correct()))
+                            .toList());
+        }
         return article;
     }
 

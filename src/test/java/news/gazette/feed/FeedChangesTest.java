@@ -123,4 +123,30 @@ class FeedChangesTest {
             assertThat(item.get("content_html").asText()).contains("Neither company has said whether it is permanent.");
         });
     }
+
+    @Test
+    void update_notes_reach_the_story_in_every_feed_newest_first_and_escaped() {
+        TestSite site = TestSite.create();
+        long id = site.count("select id from story where slug = 'anthropic-cuts-off-openai-from-claude-access'");
+        site.postUpdate(id, Instant.now().minusSeconds(60), "OpenAI has <i>responded</i>.");
+        site.postUpdate(id, Instant.now(), "Anthropic confirmed the cutoff.");
+        site.applyChanges();
+        JavalinTest.test(site.app, (server, client) -> {
+            String rss = parse(client.get("/feed.xml").body().string())
+                    .getEntries()
+                    .get(0)
+                    .getContents()
+                    .get(0)
+                    .getValue();
+            assertThat(rss).startsWith("<aside><p><strong>Updates</strong></p><ul><li>");
+            assertThat(rss.indexOf("Anthropic confirmed the cutoff.")).isLessThan(rss.indexOf("OpenAI has"));
+            assertThat(rss).contains("OpenAI has &lt;i&gt;responded&lt;/i&gt;.");
+            String atom = client.get("/atom.xml").body().string();
+            assertThat(atom).contains("Anthropic confirmed the cutoff.");
+            JsonNode item = JSON.readTree(client.get("/feed.json").body().string())
+                    .get("items")
+                    .get(0);
+            assertThat(item.get("content_html").asText()).contains("Anthropic confirmed the cutoff.");
+        });
+    }
 }

@@ -81,6 +81,29 @@ class MetadataTest {
     }
 
     @Test
+    void a_correction_is_in_the_json_ld_as_a_dated_correction_comment() {
+        TestSite site = TestSite.create();
+        Instant posted = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        TestSql.of(site)
+                .update(
+                        "insert into story_correction (story_id, posted_at, wrong, correct) values (1, ?, ?, ?)",
+                        posted,
+                        "the cutoff was permanent",
+                        "neither company has said so");
+        JavalinTest.test(site.app, (server, client) -> {
+            Document doc = Jsoup.parse(client.get(LAUNCH_PATH).body().string());
+            JsonNode article = JSON.readTree(
+                    doc.selectFirst("script[type=application/ld+json]").data());
+            JsonNode correction = article.path("correction").get(0);
+            assertThat(correction.path("@type").asText()).isEqualTo("CorrectionComment");
+            assertThat(Instant.parse(correction.path("datePublished").asText())).isEqualTo(posted);
+            assertThat(correction.path("text").asText())
+                    .contains("the cutoff was permanent")
+                    .contains("neither company has said so");
+        });
+    }
+
+    @Test
     void json_ld_cannot_be_broken_out_of_by_a_headline() throws Exception {
         TestSite site = TestSite.create();
         site.publish(
