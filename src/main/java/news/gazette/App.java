@@ -223,6 +223,7 @@ public final class App {
                 page(c, format.path(), pageCache.cached(feeds.site(format)));
                 page(c, "/tags/{slug}" + format.path(), pageCache.cached(feeds.tag(format)));
                 page(c, "/authors/{slug}" + format.path(), pageCache.cached(feeds.author(format)));
+                page(c, "/corrections" + format.path(), pageCache.cached(feeds.corrections(format)));
             }
             c.routes.get("/rss", ctx -> ctx.redirect(FeedFormat.RSS.path(), HttpStatus.MOVED_PERMANENTLY));
             c.routes.get("/feed", ctx -> ctx.redirect(FeedFormat.RSS.path(), HttpStatus.MOVED_PERMANENTLY));

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import news.gazette.media.MediaStore;
+import news.gazette.story.CorrectionListing;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.StoryCorrection;
 import news.gazette.story.StoryUpdate;
@@ -64,6 +65,27 @@ public final class FeedEntries {
                 item.publishedAt(),
                 item.lastChangedAt(),
                 item.language());
+    }
+
+    /**
+     * A correction as an entry of the corrections feed: its own permanent id, the story's address (at its
+     * corrections), what was wrong and what is right.
+     */
+    public FeedEntry of(CorrectionListing correction) {
+        StoryCorrection told =
+                new StoryCorrection(correction.id(), correction.postedAt(), correction.wrong(), correction.correct());
+        return new FeedEntry(
+                "tag:" + idAuthority + "," + TAG_DATE.format(correction.postedAt()) + ":correction/" + correction.id(),
+                site.url(correction.path()) + "#corrections-heading",
+                "Correction: " + correction.headline(),
+                "We wrote: " + correction.wrong() + " Correct: " + correction.correct(),
+                correctionsHtml(List.of(told)),
+                List.of(),
+                List.of(),
+                null,
+                correction.postedAt(),
+                correction.postedAt(),
+                correction.language());
     }
 
     public List<FeedEntry> of(List<FeedItem> items) {

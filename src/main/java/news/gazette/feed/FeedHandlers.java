@@ -10,13 +10,14 @@ import java.util.function.Function;
 import news.gazette.cache.PageCache;
 import news.gazette.change.ChangeKey;
 import news.gazette.story.Author;
+import news.gazette.story.CorrectionListing;
 import news.gazette.story.Slug;
 import news.gazette.story.StoryRepository;
 import news.gazette.story.Tag;
 import news.gazette.web.Site;
 
 /**
- * The site's feeds and the feeds of each tag and author, in RSS, Atom and JSON Feed. Feed readers poll all day: the
+ * The site's feeds, the feeds of each tag and author and the corrections feed, in RSS, Atom and JSON Feed. Feed readers poll all day: the
  * routes sit behind the page cache, so a poll is answered from memory with a strong ETag and Last-Modified, and a
  * conditional poll of an unchanged feed gets a bodiless 304.
  */
@@ -72,6 +73,31 @@ public final class FeedHandlers {
         };
     }
 
+    /**
+     * Every correction, newest first, old stories included: a reader who follows it learns of each one, however far
+     * down the site's feed its story has gone. It names no key, so any change renders it again.
+     */
+    public Handler corrections(FeedFormat format) {
+        return ctx -> {
+            List<CorrectionListing> corrections = stories.findCorrections(FEED_SIZE, clock.instant());
+            Instant updated =
+                    corrections.isEmpty() ? Instant.EPOCH : corrections.get(0).postedAt();
+            Feed feed = new Feed(
+                    site.name() + ": corrections",
+                    site.name(),
+                    "Every correction " + site.name() + " has made to its stories, newest first.",
+                    site.language(),
+                    site.baseUrl(),
+                    "/corrections",
+                    site.url("/corrections"),
+                    site.url(site.asset("img/favicon.svg")),
+                    updated,
+                    corrections.stream().map(entries::of).toList());
+            PageCache.lastModified(ctx, updated);
+            ctx.contentType(format.contentType()).result(write(format, feed));
+        };
+    }
+
     private static <T> T find(Context ctx, Function<String, java.util.Optional<T>> finder) {
         String slug = ctx.pathParam("slug");
         if (!Slug.isValid(slug)) {
@@ -107,11 +133,14 @@ public final class FeedHandlers {
         PageCache.dependsOn(ctx, listKey);
         items.forEach(item -> PageCache.dependsOn(ctx, ChangeKey.story(item.id())));
         PageCache.lastModified(ctx, feed.updated());
-        byte[] body = switch (format) {
+        ctx.contentType(format.contentType()).result(write(format, feed));
+    }
+
+    private static byte[] write(FeedFormat format, Feed feed) {
+        return switch (format) {
             case RSS -> RssFeed.write(feed);
             case ATOM -> AtomFeed.write(feed);
             case JSON -> JsonFeed.write(feed);
         };
-        ctx.contentType(format.contentType()).result(body);
     }
 }

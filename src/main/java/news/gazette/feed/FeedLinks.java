@@ -6,10 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import news.gazette.web.Layout;
 
-/** The feed autodiscovery links for a page's head: the site's feeds everywhere, plus a tag's or author's own. */
+/**
+ * The feed autodiscovery links for a page's head: the site's feeds everywhere, plus a tag's, an author's or the
+ * corrections page's own.
+ */
 public final class FeedLinks {
 
-    private static final Pattern LIST_PAGE = Pattern.compile("^(/(?:tags|authors)/[a-z0-9-]+)(?:/page/\\d+)?$");
+    private static final Pattern LIST_PAGE =
+            Pattern.compile("^(/(?:tags|authors)/[a-z0-9-]+|/corrections)(?:/page/\\d+)?$");
     private static final Pattern PAGE_SUFFIX = Pattern.compile(", page \\d+$");
 
     /** One {@code <link rel="alternate">}. */

@@ -25,18 +25,20 @@ final class StoryHistorySql {
     static List<CorrectionListing> findCorrections(Jdbc jdbc, String visible, int limit, Instant now) {
         return jdbc.list(
                 """
-                select s.slug, s.headline, c.posted_at, c.wrong, c.correct
+                select c.id, s.slug, s.headline, c.posted_at, c.wrong, c.correct, s.language
                 from story_correction c join story s on s.id = c.story_id
                 where %s
                 order by c.posted_at desc, c.id desc
                 limit ?
                 """.formatted(visible),
                 row -> new CorrectionListing(
+                        row.getLong("id"),
                         row.getString("slug"),
                         row.getString("headline"),
                         Jdbc.instant(row, "posted_at"),
                         row.getString("wrong"),
-                        row.getString("correct")),
+                        row.getString("correct"),
+                        row.getString("language")),
                 now,
                 limit);
     }

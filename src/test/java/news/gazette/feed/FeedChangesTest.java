@@ -149,4 +149,46 @@ class FeedChangesTest {
             assertThat(item.get("content_html").asText()).contains("Anthropic confirmed the cutoff.");
         });
     }
+
+    @Test
+    void the_corrections_feed_carries_every_correction_even_of_a_story_the_site_feed_no_longer_lists() {
+        TestSite site = TestSite.create();
+        Instant start = Instant.now().minus(40, ChronoUnit.DAYS);
+        String old = site.publish("An Old Story", start);
+        for (int i = 0; i < FeedHandlers.FEED_SIZE + 2; i++) {
+            site.publish("Newer Story " + i, start.plus(i + 1, ChronoUnit.HOURS));
+        }
+        TestSql.of(site)
+                .update(
+                        "insert into story_correction (story_id, posted_at, wrong, correct) "
+                                + "select id, ?, ?, ? from story where slug = ?",
+                        Instant.now(),
+                        "We said <b>Tuesday</b>.",
+                        "It was Wednesday.",
+                        old);
+        site.applyChanges();
+        JavalinTest.test(site.app, (server, client) -> {
+            assertThat(client.get("/feed.xml").body().string()).doesNotContain("An Old Story");
+            var rss = parse(client.get("/corrections/feed.xml").body().string());
+            assertThat(rss.getTitle()).isEqualTo("The Gazette: corrections");
+            assertThat(rss.getEntries()).hasSize(1);
+            var entry = rss.getEntries().get(0);
+            assertThat(entry.getTitle()).isEqualTo("Correction: An Old Story");
+            assertThat(entry.getLink()).endsWith("/articles/" + old + "#corrections-heading");
+            assertThat(entry.getContents().get(0).getValue())
+                    .contains("We said &lt;b&gt;Tuesday&lt;/b&gt;.")
+                    .contains("It was Wednesday.");
+            assertThat(entry.getUri()).contains(":correction/");
+            assertThat(parse(client.get("/corrections/atom.xml").body().string())
+                            .getEntries())
+                    .hasSize(1);
+            JsonNode json =
+                    JSON.readTree(client.get("/corrections/feed.json").body().string());
+            assertThat(json.get("items").get(0).get("title").asText()).isEqualTo("Correction: An Old Story");
+            assertThat(org.jsoup.Jsoup.parse(client.get("/corrections").body().string())
+                            .select("link[rel=alternate]")
+                            .eachAttr("href"))
+                    .contains("/corrections/feed.xml", "/corrections/atom.xml", "/corrections/feed.json");
+        });
+    }
 }
