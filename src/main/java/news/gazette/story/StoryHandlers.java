@@ -47,16 +47,9 @@ public final class StoryHandlers {
     }
 
     public void show(Context ctx) {
-        String slug = ctx.pathParam("slug");
-        if (!Slug.isValid(slug)) {
-            throw new NotFoundResponse();
-        }
         Instant now = clock.instant();
-        Optional<Story> found = stories.findPublishedBySlug(slug, now);
+        Optional<Story> found = ArticleLookup.find(ctx, stories, "", now);
         if (found.isEmpty()) {
-            // A renamed story keeps its old address working for readers, links and search engines.
-            String current = stories.findRenamedSlug(slug, now).orElseThrow(NotFoundResponse::new);
-            ctx.redirect("/articles/" + current, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
         Story story = found.get();

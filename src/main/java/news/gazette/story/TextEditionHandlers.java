@@ -1,10 +1,7 @@
 package news.gazette.story;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import news.gazette.cache.PageCache;
 import news.gazette.change.ChangeKey;
@@ -45,15 +42,8 @@ public final class TextEditionHandlers {
     }
 
     public void article(Context ctx) {
-        String slug = ctx.pathParam("slug");
-        if (!Slug.isValid(slug)) {
-            throw new NotFoundResponse();
-        }
-        Instant now = clock.instant();
-        Optional<Story> found = stories.findPublishedBySlug(slug, now);
+        Optional<Story> found = ArticleLookup.find(ctx, stories, "/text", clock.instant());
         if (found.isEmpty()) {
-            String current = stories.findRenamedSlug(slug, now).orElseThrow(NotFoundResponse::new);
-            ctx.redirect("/text/articles/" + current, HttpStatus.MOVED_PERMANENTLY);
             return;
         }
         Story story = found.get();
