@@ -206,6 +206,7 @@ public final class App {
             page(c, "/", pageCache.cached(storyPages::front));
             page(c, "/page/{n}", pageCache.cached(storyPages::frontArchive));
             page(c, "/articles/{slug}", pageCache.cached(storyPages::show));
+            page(c, "/articles/{slug}/history", pageCache.cached(storyPages::history));
             page(c, "/tags/{slug}", pageCache.cached(storyPages::tag));
             page(c, "/tags/{slug}/page/{n}", pageCache.cached(storyPages::tag));
             page(c, "/authors/{slug}", pageCache.cached(storyPages::author));

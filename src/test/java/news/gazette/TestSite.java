@@ -150,8 +150,45 @@ public final class TestSite {
         }
     }
 
+    /** As {@link #rename}, marked as a minor edit (a typo fixed): readers are not told it was updated. */
+    public void renameMinor(long id, String headline) {
+        rename(
+                id,
+                headline,
+                new StoryWriter.SavedBy("test", 0, news.gazette.admin.ReviewDesk.ReviewStep.KEEP, null, false, true));
+    }
+
+    /** Saves story {@code id} with a new body, as an editor's (substantive) save would. */
+    public void rewrite(long id, String body) {
+        Story story = new NewsroomStories(jdbc).findById(id).orElseThrow();
+        StoryDraft d = draftOf(story);
+        StoryDraft rewritten = new StoryDraft(
+                d.slug(),
+                d.headline(),
+                d.summary(),
+                body,
+                MARKDOWN.render(body),
+                d.authorName(),
+                d.status(),
+                d.developing(),
+                d.publishedAt(),
+                d.image(),
+                d.notes(),
+                d.tagNames(),
+                "",
+                null);
+        if (new StoryWriter(jdbc).update(id, story.version(), rewritten, "test", Instant.now())
+                != StoryWriter.Outcome.SAVED) {
+            throw new IllegalStateException("story " + id + " not rewritten");
+        }
+    }
+
     /** Saves story {@code id} with a new headline (its address stays), as an editor's save would. */
     public void rename(long id, String headline) {
+        rename(id, headline, StoryWriter.SavedBy.tool("test"));
+    }
+
+    private void rename(long id, String headline, StoryWriter.SavedBy savedBy) {
         Story story = new NewsroomStories(jdbc).findById(id).orElseThrow();
         StoryDraft draft = draftOf(story);
         StoryDraft renamed = new StoryDraft(
@@ -169,7 +206,7 @@ public final class TestSite {
                 draft.tagNames(),
                 "",
                 null);
-        if (new StoryWriter(jdbc).update(id, story.version(), renamed, "test", Instant.now())
+        if (new StoryWriter(jdbc).update(id, story.version(), renamed, savedBy, Instant.now())
                 != StoryWriter.Outcome.SAVED) {
             throw new IllegalStateException("story " + id + " not renamed");
         }

@@ -130,7 +130,7 @@ public final class PendingChanges {
                     storyId,
                     currentVersion(c, storyId),
                     withLiveTime(c, pending.draft(), storyId),
-                    new StoryWriter.SavedBy(pending.savedBy(), 0, ReviewDesk.ReviewStep.KEEP, null, false),
+                    new StoryWriter.SavedBy(pending.savedBy(), 0, ReviewDesk.ReviewStep.KEEP, null, false, false),
                     now);
             if (outcome != StoryWriter.Outcome.SAVED) {
                 // Its address was taken meanwhile: the change waits for an editor, who will be told why.
@@ -171,7 +171,8 @@ public final class PendingChanges {
                 correction == null ? "" : correction.right(),
                 false,
                 news.gazette.web.Dates.formValue(p.publishAt()),
-                d.language() == null ? "" : d.language());
+                d.language() == null ? "" : d.language(),
+                false);
     }
 
     private static int currentVersion(Connection c, long storyId) throws SQLException {

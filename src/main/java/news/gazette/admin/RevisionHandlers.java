@@ -110,7 +110,8 @@ public final class RevisionHandlers {
                 "",
                 now.embargo(),
                 "",
-                old.isComplete() && old.language() != null ? old.language() : now.language());
+                old.isComplete() && old.language() != null ? old.language() : now.language(),
+                false);
         editorView.render(
                 ctx,
                 story,

@@ -10,15 +10,17 @@ final class Revisions {
 
     private Revisions() {}
 
-    static void keep(Connection c, long storyId, int version, StoryDraft draft, String savedBy, Instant now)
+    static void keep(
+            Connection c, long storyId, int version, StoryDraft draft, String savedBy, boolean minor, Instant now)
             throws SQLException {
         Jdbc.insert(
                 c,
                 """
                 insert into story_revision (story_id, version, saved_at, saved_by, slug, headline, summary,
                                             body_markdown, notes, status, published_at, tags, author, developing,
-                                            image_url, image_alt, image_caption, update_note, correction, language)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                            image_url, image_alt, image_caption, update_note, correction, language,
+                                            minor)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 storyId,
                 version,
                 now,
@@ -41,6 +43,7 @@ final class Revisions {
                         ? null
                         : draft.correction().wrong() + " \u2192 "
                                 + draft.correction().right(),
-                draft.language());
+                draft.language(),
+                minor);
     }
 }

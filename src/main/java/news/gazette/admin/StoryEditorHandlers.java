@@ -187,7 +187,8 @@ public final class StoryEditorHandlers {
                 me.id(),
                 reviewStep(me, form, workflow),
                 embargo,
-                before != null && "1".equals(ctx.formParam("pending")));
+                before != null && "1".equals(ctx.formParam("pending")),
+                form.minor());
         if (before == null) {
             OptionalLong created = writer.create(draft, savedBy, now);
             // Editors creating stories with the same headline at once race for its address: a made-up address

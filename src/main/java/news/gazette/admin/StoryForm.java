@@ -44,7 +44,8 @@ public record StoryForm(
         String correctionRight,
         boolean embargo,
         String stageAt,
-        String language) {
+        String language,
+        boolean minor) {
 
     public static final int MAX_HEADLINE = 300;
     public static final int MAX_SUMMARY = 1000;
@@ -84,7 +85,7 @@ public record StoryForm(
     /** A new story's form, the byline filled in with the writer's own name. */
     public static StoryForm blank(String byline) {
         return new StoryForm(
-                0, "", "", "", "", "", byline, "", "", "", "", "draft", "", false, "", "", "", false, "", "");
+                0, "", "", "", "", "", byline, "", "", "", "", "draft", "", false, "", "", "", false, "", "", false);
     }
 
     public static StoryForm of(Story s, Instant now) {
@@ -116,7 +117,8 @@ public record StoryForm(
                 "",
                 embargoed,
                 "",
-                s.language() == null ? "" : s.language());
+                s.language() == null ? "" : s.language(),
+                false);
     }
 
     public static StoryForm from(Context ctx) {
@@ -146,7 +148,8 @@ public record StoryForm(
                 ctx.formParam("correction_right"),
                 ctx.formParam("embargo") != null,
                 ctx.formParam("stage_at"),
-                ctx.formParam("language"));
+                ctx.formParam("language"),
+                ctx.formParam("minor") != null);
     }
 
     public StoryForm withImageUrl(String url) {
@@ -184,7 +187,8 @@ public record StoryForm(
                 correctionRight,
                 embargo,
                 stageAt,
-                language);
+                language,
+                minor);
     }
 
     /** Checks every field and adds a message for each problem; {@code published} says whether readers see it now. */

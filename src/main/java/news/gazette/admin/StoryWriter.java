@@ -40,13 +40,22 @@ public final class StoryWriter {
      * @param embargo the story's embargo after the save: a time, or {@link #NO_EMBARGO}; null leaves it as it is
      * @param publishesPending whether this save is the story's pending change going live (which ends it)
      */
+    /**
+     * Who saves and how. {@code minor}: the editor marked the edit as minor (a typo), so an edit of a published story's
+     * text does not move its "Updated" time; the story's history lists it as minor.
+     */
     public record SavedBy(
-            String username, long accountId, ReviewDesk.ReviewStep review, Instant embargo, boolean publishesPending) {
+            String username,
+            long accountId,
+            ReviewDesk.ReviewStep review,
+            Instant embargo,
+            boolean publishesPending,
+            boolean minor) {
 
         public static final Instant NO_EMBARGO = Instant.EPOCH;
 
         public static SavedBy tool(String name) {
-            return new SavedBy(name, 0, ReviewDesk.ReviewStep.KEEP, null, false);
+            return new SavedBy(name, 0, ReviewDesk.ReviewStep.KEEP, null, false, false);
         }
     }
 
@@ -109,6 +118,7 @@ public final class StoryWriter {
                 return Outcome.SLUG_TAKEN;
             }
             StoryChanges.Placement before = StoryChanges.placement(c, id);
+            boolean substantive = !savedBy.minor() && changesLiveText(c, id, draft, now);
             String assignments = STORY_COLUMNS.replace("\n", " ").replace(",", " = ?,") + " = ?";
             Object[] params = withTimes(columns(c, draft), now, id, expectedVersion);
             int changed = Jdbc.update(
@@ -130,9 +140,37 @@ public final class StoryWriter {
                         id,
                         now);
             }
+            if (substantive) {
+                // Readers read something else now: the story says when it was updated (and dateModified follows).
+                Jdbc.update(c, "update story set updated_at = ? where id = ?", now, id);
+            }
             finishSave(c, id, expectedVersion + 1, draft, before, savedBy, now);
             return Outcome.SAVED;
         }
+    }
+
+    /**
+     * Whether this save changes the headline, summary or body of a story readers can see now and that stays
+     * published: a substantive edit, unless the editor marks it minor.
+     */
+    private static boolean changesLiveText(Connection c, long id, StoryDraft draft, Instant now) throws SQLException {
+        if (draft.status() != news.gazette.story.StoryStatus.PUBLISHED
+                || draft.publishedAt() == null
+                || draft.publishedAt().isAfter(now)) {
+            return false;
+        }
+        return !Jdbc.list(
+                        c,
+                        "select id from story where id = ? and status = 'published' and published_at <= ?"
+                                + " and deleted_at is null"
+                                + " and (headline <> ? or summary <> ? or body_markdown <> ?)",
+                        row -> row.getLong(1),
+                        id,
+                        now,
+                        draft.headline(),
+                        draft.summary(),
+                        draft.bodyMarkdown())
+                .isEmpty();
     }
 
     /** True when {@code slug} is another story's address, current or old. */
@@ -230,7 +268,7 @@ public final class StoryWriter {
         if (savedBy.publishesPending()) {
             Jdbc.update(c, "delete from story_pending_change where story_id = ?", id);
         }
-        Revisions.keep(c, id, version, draft, savedBy.username(), now);
+        Revisions.keep(c, id, version, draft, savedBy.username(), savedBy.minor(), now);
         StoryChanges.record(c, id, before, StoryChanges.placement(c, id), now);
     }
 

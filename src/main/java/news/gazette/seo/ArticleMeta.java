@@ -61,10 +61,12 @@ public record ArticleMeta(
                 JsonLd.of(newsArticle(site, story, url, description, imageUrl, modified, tags)));
     }
 
-    /** Publication, the last announced update or the last save, whichever is newest. */
+    /**
+     * Publication or the last update readers were told of (a note, a correction, a substantive edit), whichever is
+     * newer; an edit the editor marked minor leaves it, as it leaves the "Updated" time.
+     */
     static Instant lastModified(Story story) {
-        Instant changed = story.lastChangedAt();
-        return story.modifiedAt() != null && story.modifiedAt().isAfter(changed) ? story.modifiedAt() : changed;
+        return story.lastChangedAt();
     }
 
     private static Map<String, Object> newsArticle(

@@ -13,9 +13,10 @@ final class ArticleLookup {
 
     /**
      * The story at {@code slug}, or empty after redirecting a renamed story's old address to {@code prefix} plus its
-     * current one (a story keeps its old addresses working for readers, links and search engines); 404 otherwise.
+     * current one plus {@code suffix} (a story keeps its old addresses working for readers, links and search engines);
+     * 404 otherwise.
      */
-    static Optional<Story> find(Context ctx, StoryRepository stories, String prefix, Instant now) {
+    static Optional<Story> find(Context ctx, StoryRepository stories, String prefix, String suffix, Instant now) {
         String slug = ctx.pathParam("slug");
         if (!Slug.isValid(slug)) {
             throw new NotFoundResponse();
@@ -23,7 +24,7 @@ final class ArticleLookup {
         Optional<Story> found = stories.findPublishedBySlug(slug, now);
         if (found.isEmpty()) {
             String current = stories.findRenamedSlug(slug, now).orElseThrow(NotFoundResponse::new);
-            ctx.redirect(prefix + "/articles/" + current, HttpStatus.MOVED_PERMANENTLY);
+            ctx.redirect(prefix + "/articles/" + current + suffix, HttpStatus.MOVED_PERMANENTLY);
         }
         return found;
     }

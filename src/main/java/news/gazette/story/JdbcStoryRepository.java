@@ -47,6 +47,11 @@ public final class JdbcStoryRepository implements StoryRepository {
     }
 
     @Override
+    public List<PublicRevision> findPublicRevisions(Story story, int limit) {
+        return StoryHistorySql.publicRevisions(jdbc, story.id(), story.publishedAt(), limit);
+    }
+
+    @Override
     public List<CorrectionListing> findCorrections(int limit, Instant now) {
         return StoryHistorySql.findCorrections(jdbc, VISIBLE, limit, now);
     }

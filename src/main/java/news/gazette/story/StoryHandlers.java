@@ -48,7 +48,7 @@ public final class StoryHandlers {
 
     public void show(Context ctx) {
         Instant now = clock.instant();
-        Optional<Story> found = ArticleLookup.find(ctx, stories, "", now);
+        Optional<Story> found = ArticleLookup.find(ctx, stories, "", "", now);
         if (found.isEmpty()) {
             return;
         }
@@ -63,6 +63,23 @@ public final class StoryHandlers {
         PageCache.lastModified(ctx, story.modifiedAt());
         var layout = layouts.of(story.headline(), story.summary(), story.path());
         pages.render(ctx, "story/show.jte", new ArticlePage(layout, story, story.body(), related));
+    }
+
+    /** What changed in a published story since publication, from the newsroom's revisions (never its notes). */
+    public void history(Context ctx) {
+        Optional<Story> found = ArticleLookup.find(ctx, stories, "", "/history", clock.instant());
+        if (found.isEmpty()) {
+            return;
+        }
+        Story story = found.get();
+        StoryHistory history = StoryHistory.of(stories.findPublicRevisions(story, StoryHistory.MOST_CHANGES));
+        PageCache.dependsOn(ctx, ChangeKey.story(story.id()));
+        PageCache.lastModified(ctx, story.modifiedAt());
+        var layout = layouts.of(
+                "History of “" + story.headline() + "”",
+                "Every change to this story since it was published.",
+                story.path() + "/history");
+        pages.render(ctx, "story/history.jte", new HistoryPage(layout, story, history));
     }
 
     public void corrections(Context ctx) {

@@ -30,6 +30,12 @@ public interface StoryRepository {
     /** One story's card, whatever its state: the caller has checked it may be shown (a pinned lead). */
     Optional<StoryCard> findCard(long id);
 
+    /**
+     * The versions readers have read of a published story, oldest first: the text as published, then every later save,
+     * at most {@code limit} of them (the newest), plus the one before those to compare the first with.
+     */
+    List<PublicRevision> findPublicRevisions(Story story, int limit);
+
     /** Stories that share the most tags with {@code story}, newest first among equals. */
     List<StoryCard> findRelated(Story story, int limit, Instant now);
 

@@ -42,7 +42,7 @@ public final class TextEditionHandlers {
     }
 
     public void article(Context ctx) {
-        Optional<Story> found = ArticleLookup.find(ctx, stories, "/text", clock.instant());
+        Optional<Story> found = ArticleLookup.find(ctx, stories, "/text", "", clock.instant());
         if (found.isEmpty()) {
             return;
         }

@@ -125,16 +125,28 @@ class MetadataTest {
     }
 
     @Test
-    void modified_time_follows_an_edit() {
+    void a_substantive_edit_moves_the_modified_time_and_a_minor_one_does_not() {
         TestSite site = TestSite.create();
         JavalinTest.test(site.app, (server, client) -> {
-            Instant edited = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-            TestSql.of(site).update("update story set modified_at = ? where id = 1", edited);
-            Document doc = Jsoup.parse(client.get(LAUNCH_PATH).body().string());
-            assertThat(Instant.parse(meta(doc, "article:modified_time"))).isEqualTo(edited);
+            Instant before = Instant.parse(
+                    meta(Jsoup.parse(client.get(LAUNCH_PATH).body().string()), "article:modified_time"));
+            Thread.sleep(1100); // times on the page are whole seconds
+            site.rename(1, "A Typo Fixed In The Headline");
+            site.applyChanges();
+            Document edited = Jsoup.parse(client.get(LAUNCH_PATH).body().string());
+            Instant substantive = Instant.parse(meta(edited, "article:modified_time"));
+            assertThat(substantive).isAfter(before);
             JsonNode article = JSON.readTree(
-                    doc.selectFirst("script[type=application/ld+json]").data());
-            assertThat(Instant.parse(article.path("dateModified").asText())).isEqualTo(edited);
+                    edited.selectFirst("script[type=application/ld+json]").data());
+            assertThat(Instant.parse(article.path("dateModified").asText())).isEqualTo(substantive);
+            assertThat(edited.select(".byline-updated")).isNotEmpty();
+
+            Thread.sleep(1100);
+            site.renameMinor(1, "A Typo Fixed In The Headline Again");
+            site.applyChanges();
+            Document minor = Jsoup.parse(client.get(LAUNCH_PATH).body().string());
+            assertThat(minor.selectFirst("h1").text()).isEqualTo("A Typo Fixed In The Headline Again");
+            assertThat(Instant.parse(meta(minor, "article:modified_time"))).isEqualTo(substantive);
         });
     }
 
