@@ -42,7 +42,9 @@ public record ArticleMeta(
         Site site = layout.site();
         String url = layout.canonicalUrl();
         FeaturedImage image = story.image();
-        String imageUrl = image == null ? null : site.url(image.url());
+        // Social previews and search engines show no SVG: a bundled SVG is given by its PNG rendering.
+        String raster = image == null ? null : site.assets().rasterOf(image.url());
+        String imageUrl = image == null ? null : site.url(raster != null ? raster : image.url());
         Instant modified = lastModified(story);
         List<String> tags = story.tags().stream().map(Tag::name).toList();
         String description = story.summary().isBlank() ? layout.description() : story.summary();

@@ -14,7 +14,18 @@ public final class SiteMeta {
         publisher.put("@type", "NewsMediaOrganization");
         publisher.put("name", site.name());
         publisher.put("url", site.url("/"));
-        publisher.put("logo", Map.of("@type", "ImageObject", "url", site.url(site.asset("img/favicon.svg"))));
+        // A raster logo (512 px, rendered from the favicon): search engines take no SVG for a publisher's logo.
+        publisher.put(
+                "logo",
+                Map.of(
+                        "@type",
+                        "ImageObject",
+                        "url",
+                        site.url(site.asset("img/logo.png")),
+                        "width",
+                        512,
+                        "height",
+                        512));
         return publisher;
     }
 

@@ -86,6 +86,24 @@ public final class Assets {
         return asset == null ? -1 : asset.bytes().length;
     }
 
+    /**
+     * A raster copy of an SVG asset for the places that cannot show SVG (social previews, search engines' article and
+     * logo images): the fingerprinted URL of the PNG of the same name beside it, or null when {@code path} is not an
+     * SVG asset or has no PNG (the PNGs are rendered from their SVGs once, when the SVG is made or changed).
+     */
+    public String rasterOf(String path) {
+        if (path == null || !path.startsWith(PREFIX)) {
+            return null;
+        }
+        String name = path.substring(PREFIX.length());
+        Asset asset = byName.getOrDefault(name, byFingerprintedName.get(name));
+        if (asset == null || !asset.name().endsWith(".svg")) {
+            return null;
+        }
+        String png = asset.name().substring(0, asset.name().length() - ".svg".length()) + ".png";
+        return byName.containsKey(png) ? url(png) : null;
+    }
+
     /** Handles {@code GET /assets/<path>}: fingerprinted names are immutable, plain names revalidate. */
     public void serve(Context ctx) {
         String path = ctx.pathParam("path");

@@ -21,7 +21,9 @@ class MetadataTest {
 
     static final String LAUNCH_PATH = "/articles/anthropic-cuts-off-openai-from-claude-access";
     static final String LAUNCH_URL = "http://127.0.0.1" + LAUNCH_PATH;
-    static final String IMAGE_URL = "http://127.0.0.1/assets/img/launch-broken-connection.svg";
+    /** The launch story's SVG as its PNG rendering, fingerprinted: social previews and search engines show no SVG. */
+    static final String IMAGE_URL_PATTERN =
+            "http://127\\.0\\.0\\.1/assets/img/launch-broken-connection\\.[0-9a-f]+\\.png";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,7 +43,10 @@ class MetadataTest {
             assertThat(meta(doc, "og:description")).startsWith("In a significant escalation");
             assertThat(meta(doc, "og:url")).isEqualTo(LAUNCH_URL);
             assertThat(meta(doc, "og:site_name")).isEqualTo("The Gazette");
-            assertThat(meta(doc, "og:image")).isEqualTo(IMAGE_URL);
+            assertThat(meta(doc, "og:image")).matches(IMAGE_URL_PATTERN);
+            var png = raster(server.port(), meta(doc, "og:image"));
+            assertThat(png.getWidth()).isEqualTo(1200);
+            assertThat(png.getHeight()).isEqualTo(675);
             assertThat(meta(doc, "og:image:width")).isEqualTo("1200");
             assertThat(meta(doc, "og:image:height")).isEqualTo("675");
             assertThat(meta(doc, "og:image:alt")).contains("chain");
@@ -50,7 +55,7 @@ class MetadataTest {
             assertThat(doc.select("meta[property=article:tag]").eachAttr("content"))
                     .containsExactly("AI", "Anthropic", "OpenAI", "Technology");
             assertThat(meta(doc, "twitter:card")).isEqualTo("summary_large_image");
-            assertThat(meta(doc, "twitter:image")).isEqualTo(IMAGE_URL);
+            assertThat(meta(doc, "twitter:image")).isEqualTo(meta(doc, "og:image"));
             assertThat(doc.select("meta[property=og:type]")).hasSize(1);
             assertThat(doc.selectFirst("link[rel=canonical]").attr("href")).isEqualTo(LAUNCH_URL);
         });
@@ -72,10 +77,15 @@ class MetadataTest {
             assertThat(Instant.parse(article.path("datePublished").asText())).isNotNull();
             assertThat(Instant.parse(article.path("dateModified").asText())).isNotNull();
             assertThat(article.path("author").get(0).path("name").asText()).isEqualTo("News Desk");
-            assertThat(article.path("image").get(0).path("url").asText()).isEqualTo(IMAGE_URL);
+            assertThat(article.path("image").get(0).path("url").asText()).matches(IMAGE_URL_PATTERN);
             assertThat(article.path("publisher").path("name").asText()).isEqualTo("The Gazette");
-            assertThat(article.path("publisher").path("logo").path("url").asText())
-                    .startsWith("http://127.0.0.1/");
+            String logo = article.path("publisher").path("logo").path("url").asText();
+            assertThat(logo).startsWith("http://127.0.0.1/assets/img/logo.").endsWith(".png");
+            var logoImage = raster(server.port(), logo);
+            assertThat(logoImage.getWidth())
+                    .isEqualTo(
+                            article.path("publisher").path("logo").path("width").asInt());
+            assertThat(logoImage.getHeight()).isEqualTo(512);
             assertThat(article.path("mainEntityOfPage").path("@id").asText()).isEqualTo(LAUNCH_URL);
         });
     }
@@ -169,5 +179,18 @@ class MetadataTest {
             assertThat(meta(tag, "og:url")).isEqualTo("http://127.0.0.1/tags/ai");
             assertThat(tag.select("script")).isEmpty();
         });
+    }
+
+    /** Fetches an image the page names (on this test server, whatever host the page gives) and decodes it as PNG. */
+    static java.awt.image.BufferedImage raster(int port, String absoluteUrl) throws Exception {
+        String path = java.net.URI.create(absoluteUrl).getPath();
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
+        return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(response.body()));
     }
 }
