@@ -38,6 +38,8 @@ import news.gazette.seo.SitemapHandlers;
 import news.gazette.seo.SitemapRepository;
 import news.gazette.story.FrontPageControl;
 import news.gazette.story.JdbcStoryRepository;
+import news.gazette.story.LiveCoverageHandlers;
+import news.gazette.story.LiveCoverageRepository;
 import news.gazette.story.Markdown;
 import news.gazette.story.StoryHandlers;
 import news.gazette.story.StoryRepository;
@@ -130,7 +132,11 @@ public final class App {
                 sections,
                 () -> sections(stories, clock));
         Pages pages = new Pages(config.templatesDir());
-        StoryHandlers storyPages = new StoryHandlers(stories, frontPage, pages, layouts, clock);
+        LiveCoverageRepository liveCoverage = new LiveCoverageRepository(jdbc);
+        StoryHandlers storyPages = new StoryHandlers(stories, liveCoverage, frontPage, pages, layouts, clock);
+        LiveCoverageHandlers livePages = new LiveCoverageHandlers(stories, liveCoverage, pages, clock);
+        // Before the pages are dropped (listeners run first), so a page rendered after the drop sees the change.
+        changes.poller().onChange(keys -> liveCoverage.forget());
         TextEditionHandlers textEdition = new TextEditionHandlers(stories, pages, layouts, clock);
         // The banner or the pinned lead changed (on any instance): every page shows the banner.
         changes.poller().onChange(keys -> {
@@ -160,7 +166,12 @@ public final class App {
         String feedIdAuthority = new SiteSettings(jdbc)
                 .fixOnce(SiteSettings.FEED_ID_AUTHORITY, FeedEntries.authorityOf(config.baseUrl()));
         FeedHandlers feeds = new FeedHandlers(
-                stories, new FeedRepository(jdbc), new FeedEntries(site, media, feedIdAuthority), site, clock);
+                stories,
+                liveCoverage,
+                new FeedRepository(jdbc),
+                new FeedEntries(site, media, feedIdAuthority),
+                site,
+                clock);
         SearchHandlers searchPages = new SearchHandlers(new StorySearch(searchIndex), pages, layouts, clock);
         SitemapHandlers sitemaps =
                 new SitemapHandlers(new SitemapRepository(jdbc), site, clock, SitemapHandlers.PART_SIZE);
@@ -207,6 +218,7 @@ public final class App {
             page(c, "/page/{n}", pageCache.cached(storyPages::frontArchive));
             page(c, "/articles/{slug}", pageCache.cached(storyPages::show));
             page(c, "/articles/{slug}/history", pageCache.cached(storyPages::history));
+            page(c, "/articles/{slug}/live", pageCache.cached(livePages::entries));
             page(c, "/tags/{slug}", pageCache.cached(storyPages::tag));
             page(c, "/tags/{slug}/page/{n}", pageCache.cached(storyPages::tag));
             page(c, "/authors/{slug}", pageCache.cached(storyPages::author));
@@ -225,6 +237,7 @@ public final class App {
                 page(c, "/tags/{slug}" + format.path(), pageCache.cached(feeds.tag(format)));
                 page(c, "/authors/{slug}" + format.path(), pageCache.cached(feeds.author(format)));
                 page(c, "/corrections" + format.path(), pageCache.cached(feeds.corrections(format)));
+                page(c, "/articles/{slug}" + format.path(), pageCache.cached(feeds.story(format)));
             }
             c.routes.get("/rss", ctx -> ctx.redirect(FeedFormat.RSS.path(), HttpStatus.MOVED_PERMANENTLY));
             c.routes.get("/feed", ctx -> ctx.redirect(FeedFormat.RSS.path(), HttpStatus.MOVED_PERMANENTLY));

@@ -18,6 +18,7 @@ import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
 import news.gazette.media.MediaHandlers;
 import news.gazette.media.MediaStore;
+import news.gazette.story.LiveCoverageRepository;
 import news.gazette.story.Markdown;
 import news.gazette.web.ClientAddress;
 import news.gazette.web.Layouts;
@@ -51,6 +52,7 @@ public final class Newsroom {
     private final AccountHandlers accounts;
     private final MediaHandlers media;
     private final BackupHandlers backups;
+    private final LiveDeskHandlers live;
 
     public Newsroom(
             Jdbc jdbc,
@@ -120,6 +122,15 @@ public final class Newsroom {
                 new AccountHandlers(accountRepository, passwords, pages, layouts, clock, StoreBackup.of(jdbcUrl));
         this.backups = new BackupHandlers(new SiteExport(jdbc, mediaStore), onlineBackup, clock);
         this.media = new MediaHandlers(mediaStore);
+        this.live = new LiveDeskHandlers(
+                newsroomStories,
+                new LiveDesk(jdbc),
+                new LiveCoverageRepository(jdbc),
+                mediaStore,
+                markdown,
+                pages,
+                layouts,
+                clock);
     }
 
     /** Publishes the pending changes whose time has come; the change poller calls it on every instance. */
@@ -170,6 +181,13 @@ public final class Newsroom {
         c.routes.post("/admin/stories/{id}/preview-links/{link}/revoke", previews::revokeLink);
         c.routes.get("/preview/{token}", previews::sharedPreview);
         c.routes.post("/admin/stories/{id}/pending/discard", previews::discardPending);
+        c.routes.get("/admin/stories/{id}/live", live::desk);
+        c.routes.post("/admin/stories/{id}/live/start", live::start);
+        c.routes.post("/admin/stories/{id}/live/end", live::end);
+        c.routes.post("/admin/stories/{id}/live/entries", live::post);
+        c.routes.post("/admin/stories/{id}/live/entries/{entry}/pin", live::pin);
+        c.routes.post("/admin/stories/{id}/live/entries/{entry}/unpin", live::unpin);
+        c.routes.post("/admin/stories/{id}/live/entries/{entry}/delete", live::delete);
         c.routes.post("/admin/stories/{id}/trash", newsroom::trash);
         c.routes.post("/admin/stories/{id}/restore", newsroom::restore);
         c.routes.get("/admin/stories/{id}/revisions", revisions::revisions);
@@ -200,7 +218,8 @@ public final class Newsroom {
 
     private static boolean isStoryForm(Context ctx) {
         String path = ctx.path();
-        return path.equals("/admin/preview") || path.matches("/admin/(stories/(new|[0-9]{1,18})|authors/[0-9]{1,18})");
+        return path.equals("/admin/preview")
+                || path.matches("/admin/(stories/(new|[0-9]{1,18}(/live/entries)?)|authors/[0-9]{1,18})");
     }
 
     private static boolean isTooLarge(Throwable e) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import news.gazette.media.MediaStore;
 import news.gazette.story.CorrectionListing;
 import news.gazette.story.FeaturedImage;
+import news.gazette.story.LiveEntry;
 import news.gazette.story.StoryCorrection;
 import news.gazette.story.StoryUpdate;
 import news.gazette.web.Dates;
@@ -54,7 +55,10 @@ public final class FeedEntries {
                 url,
                 item.headline(),
                 item.summary(),
-                correctionsHtml(item.corrections()) + updatesHtml(item.updates()) + content,
+                correctionsHtml(item.corrections())
+                        + updatesHtml(item.updates())
+                        + liveHtml(item.live(), url)
+                        + content,
                 item.authors().stream()
                         .map(author -> new FeedEntry.Person(author.name(), site.url(author.path())))
                         .toList(),
@@ -86,6 +90,26 @@ public final class FeedEntries {
                 correction.postedAt(),
                 correction.postedAt(),
                 correction.language());
+    }
+
+    /**
+     * A live entry as an entry of its story's own feed: a permanent id of its own, the story's address at the entry,
+     * the entry's first sentence as its title.
+     */
+    public FeedEntry of(FeedItem story, LiveEntry entry) {
+        String url = site.url(story.path());
+        return new FeedEntry(
+                "tag:" + idAuthority + "," + TAG_DATE.format(entry.postedAt()) + ":live/" + entry.id(),
+                url + "#" + entry.anchor(),
+                entry.headline(),
+                entry.text(),
+                absoluteHtml(entryHtml(entry), url),
+                entry.authorName().isBlank() ? List.of() : List.of(new FeedEntry.Person(entry.authorName(), null)),
+                List.of(),
+                null,
+                entry.postedAt(),
+                entry.postedAt(),
+                story.language());
     }
 
     public List<FeedEntry> of(List<FeedItem> items) {
@@ -134,6 +158,35 @@ public final class FeedEntries {
                     .append("</li>");
         }
         return html.append("</ul></aside>").toString();
+    }
+
+    /** A live story's newest entries lead its item, newest first, each with its time and a link to it. */
+    static String liveHtml(List<LiveEntry> entries, String articleUrl) {
+        if (entries.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<section><p><strong>Live updates</strong></p>");
+        for (LiveEntry entry : entries) {
+            html.append("<p><a href=\"")
+                    .append(Entities.escape(articleUrl + "#" + entry.anchor()))
+                    .append("\">")
+                    .append(Entities.escape(Dates.human(entry.postedAt())))
+                    .append("</a>")
+                    .append(entry.authorName().isBlank() ? "" : " · " + Entities.escape(entry.authorName()))
+                    .append("</p>")
+                    .append(absoluteHtml(entryHtml(entry), articleUrl));
+        }
+        return html.append("</section><hr>").toString();
+    }
+
+    /** An entry's body with its picture after it, as on the page. */
+    private static String entryHtml(LiveEntry entry) {
+        String html = entry.body().html();
+        if (entry.image() == null) {
+            return html;
+        }
+        return html + "<p><img src=\"" + Entities.escape(entry.image().url()) + "\" alt=\""
+                + Entities.escape(entry.image().alt()) + "\"></p>";
     }
 
     /** The stored article body with relative links and image sources resolved against the article's own URL. */

@@ -5,13 +5,18 @@ import io.javalin.http.Handler;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import news.gazette.cache.PageCache;
 import news.gazette.change.ChangeKey;
 import news.gazette.story.Author;
 import news.gazette.story.CorrectionListing;
+import news.gazette.story.LiveCoverage;
+import news.gazette.story.LiveCoverageRepository;
+import news.gazette.story.LiveEntry;
 import news.gazette.story.Slug;
+import news.gazette.story.Story;
 import news.gazette.story.StoryRepository;
 import news.gazette.story.Tag;
 import news.gazette.web.Site;
@@ -26,14 +31,25 @@ public final class FeedHandlers {
     /** Entries per feed: enough for a reader who polls once a day, small enough to answer fast. */
     public static final int FEED_SIZE = 25;
 
+    /** Entries in a live story's own feed: the newest, enough for a reader who looks in once an hour. */
+    public static final int LIVE_FEED_SIZE = 50;
+
     private final StoryRepository stories;
+    private final LiveCoverageRepository live;
     private final FeedRepository feeds;
     private final FeedEntries entries;
     private final Site site;
     private final Clock clock;
 
-    public FeedHandlers(StoryRepository stories, FeedRepository feeds, FeedEntries entries, Site site, Clock clock) {
+    public FeedHandlers(
+            StoryRepository stories,
+            LiveCoverageRepository live,
+            FeedRepository feeds,
+            FeedEntries entries,
+            Site site,
+            Clock clock) {
         this.stories = stories;
+        this.live = live;
         this.feeds = feeds;
         this.entries = entries;
         this.site = site;
@@ -70,6 +86,41 @@ public final class FeedHandlers {
                     author.path(),
                     items);
             serve(ctx, format, feed, items, ChangeKey.author(author.id()));
+        };
+    }
+
+    /**
+     * A live story's own feed: its newest entries, each an item of its own, newest first, then the story itself. Only
+     * a story that has, or had, live coverage has one.
+     */
+    public Handler story(FeedFormat format) {
+        return ctx -> {
+            Instant now = clock.instant();
+            Story story = find(ctx, slug -> stories.findPublishedBySlug(slug, now));
+            LiveCoverage coverage = live.find(story.id(), 0).orElseThrow(NotFoundResponse::new);
+            FeedItem item = feeds.story(story.id(), now).orElseThrow(NotFoundResponse::new);
+            List<LiveEntry> newest = live.newest(story.id(), LIVE_FEED_SIZE);
+            List<FeedEntry> feedEntries = new ArrayList<>();
+            newest.forEach(entry -> feedEntries.add(entries.of(item, entry)));
+            feedEntries.add(entries.of(item.withLive(List.of())));
+            Instant updated =
+                    coverage.changedAt().isAfter(item.lastChangedAt()) ? coverage.changedAt() : item.lastChangedAt();
+            Feed feed = new Feed(
+                    item.headline() + ": live updates",
+                    site.name(),
+                    coverage.isOn()
+                            ? "Live updates from " + site.name() + ", newest first."
+                            : "The live coverage of this story by " + site.name() + ", newest first.",
+                    item.language() == null ? site.language() : item.language(),
+                    site.baseUrl(),
+                    story.path(),
+                    site.url(story.path()),
+                    site.url(site.asset("img/favicon.svg")),
+                    updated,
+                    feedEntries);
+            PageCache.dependsOn(ctx, ChangeKey.story(story.id()));
+            PageCache.lastModified(ctx, updated);
+            ctx.contentType(format.contentType()).result(write(format, feed));
         };
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import news.gazette.story.Author;
 import news.gazette.story.FeaturedImage;
+import news.gazette.story.LiveEntry;
 import news.gazette.story.StoryCorrection;
 import news.gazette.story.StoryUpdate;
 import news.gazette.story.Tag;
@@ -19,6 +20,7 @@ import news.gazette.story.Tag;
  * @param authors every byline, lead first
  * @param corrections published corrections, newest first; feed readers see them above the story
  * @param updates the update notes readers were given, newest first; shown above the story as on the article
+ * @param live the newest entries of the story's live coverage, newest first; empty when it has none
  */
 public record FeedItem(
         long id,
@@ -35,7 +37,8 @@ public record FeedItem(
         Instant createdAt,
         List<StoryCorrection> corrections,
         List<StoryUpdate> updates,
-        String language) {
+        String language,
+        List<LiveEntry> live) {
 
     public FeedItem {
         Objects.requireNonNull(publishedAt, "publishedAt");
@@ -46,6 +49,7 @@ public record FeedItem(
         authors = List.copyOf(authors);
         corrections = List.copyOf(corrections);
         updates = List.copyOf(updates);
+        live = live == null ? List.of() : List.copyOf(live);
     }
 
     public String path() {
@@ -87,6 +91,28 @@ public record FeedItem(
                 createdAt,
                 newCorrections,
                 newUpdates,
-                language);
+                language,
+                live);
+    }
+
+    /** With the newest entries of its live coverage. */
+    public FeedItem withLive(List<LiveEntry> entries) {
+        return new FeedItem(
+                id,
+                slug,
+                headline,
+                summary,
+                bodyHtml,
+                authors,
+                tags,
+                image,
+                publishedAt,
+                updatedAt,
+                modifiedAt,
+                createdAt,
+                corrections,
+                updates,
+                language,
+                entries);
     }
 }

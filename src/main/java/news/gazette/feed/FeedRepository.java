@@ -14,6 +14,8 @@ import news.gazette.story.Author;
 import news.gazette.story.Bylines;
 import news.gazette.story.FeaturedImage;
 import news.gazette.story.JdbcStoryRepository;
+import news.gazette.story.LiveCoverageRepository;
+import news.gazette.story.LiveEntry;
 import news.gazette.story.StoryCorrection;
 import news.gazette.story.StoryUpdate;
 import news.gazette.story.Tag;
@@ -27,6 +29,9 @@ public final class FeedRepository {
             s.id, s.slug, s.headline, s.summary, s.body_html, s.published_at, s.updated_at, s.modified_at,
             s.created_at, s.image_url, s.image_alt, s.image_caption, s.image_width, s.image_height, s.language,
             """ + Bylines.AUTHOR_COLUMNS;
+
+    /** A live story's newest entries in its item of the site's, a tag's or an author's feed. */
+    static final int LIVE_ENTRIES_PER_ITEM = 20;
 
     private final Jdbc jdbc;
 
@@ -51,12 +56,24 @@ public final class FeedRepository {
                 limit);
     }
 
+    /** One visible story as a feed item, with its relations; for the story's own feed. */
+    public java.util.Optional<FeedItem> story(long storyId, Instant now) {
+        return items("", " and s.id = ?", now, List.of(), List.of(storyId), 1).stream()
+                .findFirst();
+    }
+
     /** {@code join} narrows the stories with its own bound {@code joinParams}; the SQL binds them before now. */
     private List<FeedItem> items(String join, Instant now, List<Object> joinParams, int limit) {
+        return items(join, "", now, joinParams, List.of(), limit);
+    }
+
+    private List<FeedItem> items(
+            String join, String where, Instant now, List<Object> joinParams, List<Object> whereParams, int limit) {
         String sql = "select " + COLUMNS + " from story s join author a on a.id = s.author_id " + join + " where "
-                + JdbcStoryRepository.VISIBLE + " order by s.published_at desc, s.id desc limit ?";
+                + JdbcStoryRepository.VISIBLE + where + " order by s.published_at desc, s.id desc limit ?";
         List<Object> bound = new ArrayList<>(joinParams);
         bound.add(now);
+        bound.addAll(whereParams);
         bound.add(limit);
         return jdbc.withConnection(c -> withTags(c, Jdbc.list(c, sql, FeedRepository::toItem, bound.toArray())));
     }
@@ -111,12 +128,15 @@ public final class FeedRepository {
                 row -> updates.get(row.getLong("story_id"))
                         .add(new StoryUpdate(row.getLong("id"), Jdbc.instant(row, "posted_at"), row.getString("note"))),
                 updates.keySet().toArray());
+        Map<Long, List<LiveEntry>> live = LiveCoverageRepository.newest(
+                c, items.stream().map(FeedItem::id).toList(), LIVE_ENTRIES_PER_ITEM);
         return items.stream()
                 .map(item -> item.withRelations(
-                        bylines.get(item.id()),
-                        tags.get(item.id()),
-                        corrections.get(item.id()),
-                        updates.get(item.id())))
+                                bylines.get(item.id()),
+                                tags.get(item.id()),
+                                corrections.get(item.id()),
+                                updates.get(item.id()))
+                        .withLive(live.getOrDefault(item.id(), List.of())))
                 .toList();
     }
 
@@ -145,6 +165,7 @@ public final class FeedRepository {
                 Jdbc.instant(row, "created_at"),
                 List.of(),
                 List.of(),
-                row.getString("language"));
+                row.getString("language"),
+                List.of());
     }
 }

@@ -45,7 +45,9 @@ public final class JsonFeed {
             e.authors().forEach(byline -> {
                 ObjectNode author = authors.addObject();
                 author.put("name", byline.name());
-                author.put("url", byline.url());
+                if (byline.url() != null) {
+                    author.put("url", byline.url());
+                }
             });
             ArrayNode tags = item.putArray("tags");
             e.categories().forEach(c -> tags.add(c.name()));

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import news.gazette.story.Author;
 import news.gazette.story.FeaturedImage;
+import news.gazette.story.LiveCoverage;
+import news.gazette.story.LiveEntry;
 import news.gazette.story.Story;
 import news.gazette.story.Tag;
 import news.gazette.web.Dates;
@@ -34,11 +36,19 @@ public record ArticleMeta(
         List<String> tags,
         JsonLd jsonLd) {
 
+    /** Entries in {@code liveBlogUpdate}: the newest, as a page of them would show. */
+    static final int LIVE_UPDATES = 50;
+
     public ArticleMeta {
         tags = List.copyOf(tags);
     }
 
     public static ArticleMeta of(Layout layout, Story story) {
+        return of(layout, story, null);
+    }
+
+    /** With the story's live coverage, or null when it never had any. */
+    public static ArticleMeta of(Layout layout, Story story, LiveCoverage live) {
         Site site = layout.site();
         String url = layout.canonicalUrl();
         FeaturedImage image = story.image();
@@ -46,6 +56,9 @@ public record ArticleMeta(
         String raster = image == null ? null : site.assets().rasterOf(image.url());
         String imageUrl = image == null ? null : site.url(raster != null ? raster : image.url());
         Instant modified = lastModified(story);
+        if (live != null && live.changedAt().isAfter(modified)) {
+            modified = live.changedAt();
+        }
         List<String> tags = story.tags().stream().map(Tag::name).toList();
         String description = story.summary().isBlank() ? layout.description() : story.summary();
         return new ArticleMeta(
@@ -60,7 +73,8 @@ public record ArticleMeta(
                 Dates.iso(modified),
                 tags.isEmpty() ? null : tags.get(0),
                 tags,
-                JsonLd.of(newsArticle(site, story, url, description, imageUrl, modified, tags)));
+                JsonLd.of(
+                        withCoverage(newsArticle(site, story, url, description, imageUrl, modified, tags), live, url)));
     }
 
     /**
@@ -122,6 +136,44 @@ public record ArticleMeta(
                             .toList());
         }
         return article;
+    }
+
+    /**
+     * A live story is a {@code LiveBlogPosting} as well as a {@code NewsArticle} (Google reads both; the article stays
+     * valid once the coverage ends): its coverage times and its newest entries as {@code BlogPosting}s.
+     */
+    private static Map<String, Object> withCoverage(Map<String, Object> article, LiveCoverage live, String url) {
+        if (live == null) {
+            return article;
+        }
+        article.put("@type", List.of("NewsArticle", "LiveBlogPosting"));
+        article.put("coverageStartTime", Dates.iso(live.startedAt()));
+        if (live.endedAt() != null) {
+            article.put("coverageEndTime", Dates.iso(live.endedAt()));
+        }
+        List<Map<String, Object>> updates = new ArrayList<>();
+        for (LiveEntry entry : live.newestFirst()
+                .subList(0, Math.min(LIVE_UPDATES, live.entries().size()))) {
+            Map<String, Object> update = new LinkedHashMap<>();
+            update.put("@type", "BlogPosting");
+            update.put("headline", entry.headline());
+            update.put("datePublished", Dates.iso(entry.postedAt()));
+            update.put("url", url + "#" + entry.anchor());
+            update.put("articleBody", entry.text());
+            if (!entry.authorName().isBlank()) {
+                update.put("author", Map.of("@type", "Person", "name", entry.authorName()));
+            }
+            if (entry.image() != null) {
+                update.put("image", absolute(url, entry.image().url()));
+            }
+            updates.add(update);
+        }
+        article.put("liveBlogUpdate", updates);
+        return article;
+    }
+
+    private static String absolute(String pageUrl, String path) {
+        return java.net.URI.create(pageUrl).resolve(path).toString();
     }
 
     /** A byline as schema.org wants it: a desk is an Organization, a reporter a Person, with their page and links. */

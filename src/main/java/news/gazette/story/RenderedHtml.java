@@ -83,6 +83,11 @@ public final class RenderedHtml implements Content {
         return new RenderedHtml(body.body().html(), words);
     }
 
+    /** The text a reader sees, without markup, as one line. */
+    public String text() {
+        return html.isEmpty() ? "" : Jsoup.parseBodyFragment(html).text().strip();
+    }
+
     /** Whole minutes a reader needs for this text; at least one. */
     public int readingMinutes() {
         return (int) Math.max(1, Math.round((double) words() / WORDS_PER_MINUTE));

@@ -21,14 +21,21 @@ public final class StoryHandlers {
     private static final int RELATED_LIMIT = 4;
 
     private final StoryRepository stories;
+    private final LiveCoverageRepository live;
     private final FrontPageControl frontPage;
     private final Pages pages;
     private final Layouts layouts;
     private final Clock clock;
 
     public StoryHandlers(
-            StoryRepository stories, FrontPageControl frontPage, Pages pages, Layouts layouts, Clock clock) {
+            StoryRepository stories,
+            LiveCoverageRepository live,
+            FrontPageControl frontPage,
+            Pages pages,
+            Layouts layouts,
+            Clock clock) {
         this.stories = stories;
+        this.live = live;
         this.frontPage = frontPage;
         this.pages = pages;
         this.layouts = layouts;
@@ -61,8 +68,13 @@ public final class StoryHandlers {
         // A save without an update note (a typo fixed) changes what readers see as well: modifiedAt counts too.
         PageCache.lastModified(ctx, story.lastChangedAt());
         PageCache.lastModified(ctx, story.modifiedAt());
+        LiveCoverage coverage =
+                live.find(story.id(), LiveCoverageHandlers.ENTRIES_SHOWN).orElse(null);
+        if (coverage != null) {
+            PageCache.lastModified(ctx, coverage.changedAt());
+        }
         var layout = layouts.of(story.headline(), story.summary(), story.path());
-        pages.render(ctx, "story/show.jte", new ArticlePage(layout, story, story.body(), related));
+        pages.render(ctx, "story/show.jte", new ArticlePage(layout, story, story.body(), related, coverage));
     }
 
     /** What changed in a published story since publication, from the newsroom's revisions (never its notes). */
