@@ -1,6 +1,7 @@
 -- Live coverage of a developing story: short timestamped entries shown newest first (pinned ones on top) under the
 -- story, in its feed item and in a feed of its own. A story is live from started_at until ended_at; an ended
--- coverage keeps its entries. Each entry is rendered and sanitised once when it is posted, as story bodies are.
+-- coverage keeps its entries. Each entry is rendered and sanitised once when it is posted, as story bodies are; an
+-- import leaves body_html null and renders it again (news.gazette.admin.StoryBackfill), never trusting a file's HTML.
 create table live_coverage (
     story_id    bigint primary key references story (id) on delete cascade,
     started_at  timestamp with time zone not null,
@@ -15,7 +16,7 @@ create table live_entry (
     posted_by      varchar(60)   not null,
     author_name    varchar(200)  not null,
     body_markdown  varchar(20000) not null,
-    body_html      varchar       not null,
+    body_html      varchar,
     pinned         boolean       not null default false,
     image_url      varchar(500),
     image_alt      varchar(500),

@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives stories written without {@link StoryWriter} what a save derives from them: their rendered body and their rows
- * in the tag listing. Such rows come from migrations (the launch story, a new column), an import and the benchmark's
+ * Gives stories written without {@link StoryWriter} what a save derives from them: their rendered body (and their live
+ * entries'), and their rows in the tag listing. Such rows come from migrations (the launch story, a new column), an import and the benchmark's
  * archive generator (the search index finds them on its own: it is rebuilt when it disagrees with the database);
  * {@code App.create} runs this before serving, and the import after loading.
  */
@@ -42,6 +42,32 @@ public final class StoryBackfill {
         if (full) {
             renderMissingBodies(jdbc, markdown);
             countMissingWords(jdbc);
+            renderMissingLiveEntries(jdbc, markdown);
+        }
+    }
+
+    /** Live entries an import loaded: their HTML is made again from their Markdown, never taken from the file. */
+    private static void renderMissingLiveEntries(Jdbc jdbc, Markdown markdown) {
+        List<Long> missing =
+                jdbc.list("select id from live_entry where body_html is null order by id", row -> row.getLong(1));
+        for (int from = 0; from < missing.size(); from += BATCH) {
+            List<Long> batch = missing.subList(from, Math.min(from + BATCH, missing.size()));
+            jdbc.inTransaction(c -> {
+                for (Long id : batch) {
+                    String source = Jdbc.list(
+                                    c, "select body_markdown from live_entry where id = ?", row -> row.getString(1), id)
+                            .get(0);
+                    Jdbc.update(
+                            c,
+                            "update live_entry set body_html = ? where id = ?",
+                            bodyOf(markdown, source, id).html(),
+                            id);
+                }
+                return null;
+            });
+        }
+        if (!missing.isEmpty()) {
+            log.info("Rendered {} live {}", missing.size(), missing.size() == 1 ? "entry" : "entries");
         }
     }
 

@@ -52,6 +52,8 @@ public final class SiteExport {
             "story_revision",
             "story_correction",
             "story_pending_change",
+            "live_coverage",
+            "live_entry",
             "site_setting");
 
     /** Columns that never leave the instance. */
@@ -171,7 +173,7 @@ public final class SiteExport {
             case "story_tag", "story_byline" -> " order by story_id, position";
             case "story_slug_history" -> " order by old_slug";
             case "site_setting" -> " order by name";
-            case "story_pending_change" -> " order by story_id";
+            case "story_pending_change", "live_coverage" -> " order by story_id";
             default -> " order by id";
         };
     }

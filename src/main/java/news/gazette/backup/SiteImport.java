@@ -37,7 +37,8 @@ public final class SiteImport {
 
     // Derived from other columns when a story is saved, so made again after the import rather than trusted: a file
     // could carry any HTML at all.
-    private static final java.util.Set<String> DERIVED = java.util.Set.of("story.body_html", "story.body_words");
+    private static final java.util.Set<String> DERIVED =
+            java.util.Set.of("story.body_html", "story.body_words", "live_entry.body_html");
 
     /** Why a file was not imported; the message is one line meant for the operator. */
     public static final class ImportRefusedException extends Exception {

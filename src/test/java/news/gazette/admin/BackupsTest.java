@@ -70,6 +70,14 @@ class BackupsTest {
                             "correction_wrong", "It said Tuesday.",
                             "correction_right", "It was Monday."));
             assertThat(save.status()).as(save.body()).isEqualTo(303);
+            assertThat(c.post("/admin/stories/" + renamed + "/live/start", c.form())
+                            .status())
+                    .isEqualTo(303);
+            assertThat(c.post(
+                                    "/admin/stories/" + renamed + "/live/entries",
+                                    c.form("body", "Council *replies* at noon.", "author", "Desk", "pinned", "1"))
+                            .status())
+                    .isEqualTo(303);
             long trashed =
                     StoryEditorTest.create(c, "headline", "Draft to bin", "author", "Desk", "body", "Never mind.");
             assertThat(c.post("/admin/stories/" + trashed + "/trash", c.form()).status())
@@ -114,7 +122,10 @@ class BackupsTest {
         Config imported = Config.forTest().withJdbcUrl(url);
         JavalinTest.test(App.create(imported), (server, client) -> {
             NewsroomClient c = new NewsroomClient(server.port());
-            assertThat(c.get("/articles/new-name").body()).contains("It was Monday.");
+            assertThat(c.get("/articles/new-name").body())
+                    .contains("It was Monday.")
+                    .contains("Council <em>replies</em> at noon.")
+                    .contains("live-entry-pinned");
             assertThat(c.get("/articles/old-name").status()).isEqualTo(301);
             assertThat(c.signIn("admin", TestSite.ADMIN_PASSWORD).status())
                     .as("imported accounts need a new password")
