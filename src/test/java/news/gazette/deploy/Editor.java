@@ -59,6 +59,22 @@ final class Editor {
         return Long.parseLong(reply.location().replaceAll("\\D+(\\d+).*", "$1"));
     }
 
+    /** Starts live coverage of story {@code id} through {@code port}; true once the desk confirmed it. */
+    boolean startLive(int port, long id) {
+        return post(port, Map.of("csrf", csrf), "/admin/stories/" + id + "/live/start")
+                        .status()
+                == 303;
+    }
+
+    /** Posts a live entry to story {@code id} through {@code port}; true once the desk confirmed it. */
+    boolean postLiveEntry(int port, long id, String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("csrf", csrf);
+        form.put("body", body);
+        form.put("author", "Night desk");
+        return post(port, form, "/admin/stories/" + id + "/live/entries").status() == 303;
+    }
+
     Reply get(int port, String path) {
         return send(request(port, path).GET());
     }

@@ -94,6 +94,20 @@ class SeveralInstancesTest {
         for (Reader reader : readers()) {
             awaitUntil(reader, "/", deadline, page -> page.body().contains(headline));
         }
+
+        // A live entry posted through one instance: its story's entries, cached on both and at the proxy, within 1 s.
+        String live = "/articles/harbour-bridge-reopens-after-the-storm/live";
+        assertThat(editor.startLive(a.port, id)).isTrue();
+        long started = System.nanoTime() + ONE_SECOND.toNanos();
+        for (Reader reader : readers()) {
+            awaitUntil(reader, live, started, page -> page.status() == 200);
+        }
+        String entry = "The first lorries are crossing now.";
+        assertThat(editor.postLiveEntry(b.port, id, entry)).isTrue();
+        long posted = System.nanoTime() + ONE_SECOND.toNanos();
+        for (Reader reader : readers()) {
+            awaitUntil(reader, live, posted, page -> page.body().contains(entry));
+        }
     }
 
     @Test
