@@ -137,7 +137,7 @@ public final class App {
         LiveCoverageHandlers livePages = new LiveCoverageHandlers(stories, liveCoverage, pages, clock);
         // Before the pages are dropped (listeners run first), so a page rendered after the drop sees the change.
         changes.poller().onChange(keys -> liveCoverage.forget());
-        TextEditionHandlers textEdition = new TextEditionHandlers(stories, pages, layouts, clock);
+        TextEditionHandlers textEdition = new TextEditionHandlers(stories, liveCoverage, pages, layouts, clock);
         // The banner or the pinned lead changed (on any instance): every page shows the banner.
         changes.poller().onChange(keys -> {
             if (keys.contains(ChangeKey.SITE)) {

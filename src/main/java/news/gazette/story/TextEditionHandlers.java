@@ -17,13 +17,19 @@ public final class TextEditionHandlers {
     /** Headlines on the text front page: with their times, well under 10 kB. */
     static final int FRONT_SIZE = 30;
 
+    /** Live entries in a text article: the newest, so the page stays tiny during breaking news. */
+    static final int LIVE_ENTRIES = 15;
+
     private final StoryRepository stories;
+    private final LiveCoverageRepository live;
     private final Pages pages;
     private final Layouts layouts;
     private final Clock clock;
 
-    public TextEditionHandlers(StoryRepository stories, Pages pages, Layouts layouts, Clock clock) {
+    public TextEditionHandlers(
+            StoryRepository stories, LiveCoverageRepository live, Pages pages, Layouts layouts, Clock clock) {
         this.stories = stories;
+        this.live = live;
         this.pages = pages;
         this.layouts = layouts;
         this.clock = clock;
@@ -50,7 +56,8 @@ public final class TextEditionHandlers {
         PageCache.dependsOn(ctx, ChangeKey.story(story.id()));
         PageCache.lastModified(ctx, story.lastChangedAt());
         PageCache.lastModified(ctx, story.modifiedAt());
+        LiveCoverage coverage = live.find(story.id(), LIVE_ENTRIES).orElse(null);
         var layout = layouts.of(story.headline(), story.summary(), "/text" + story.path());
-        pages.render(ctx, "text/article.jte", new TextArticlePage(layout, story));
+        pages.render(ctx, "text/article.jte", new TextArticlePage(layout, story, coverage));
     }
 }

@@ -95,6 +95,14 @@ class LiveCoverageTest {
             assertThat(article.select("link[rel=alternate][href=" + ARTICLE + "/feed.xml]"))
                     .hasSize(1);
 
+            // The text edition carries them too, without pictures or script.
+            Document text = page(get(http, base + "/text" + ARTICLE));
+            assertThat(text.select("[id^=entry-]")).hasSize(4);
+            assertThat(text.selectFirst("[id^=entry-]").text()).startsWith("Pinned");
+            assertThat(text.select("img, script")).isEmpty();
+            assertThat(get(http, base + "/text" + ARTICLE).getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                    .isLessThan(10 * 1024);
+
             // The fragment: the same entries, validators, and a 304 for an unchanged poll.
             HttpResponse<String> fragment = send(http, base + ARTICLE + "/live", null);
             assertThat(fragment.statusCode()).isEqualTo(200);
