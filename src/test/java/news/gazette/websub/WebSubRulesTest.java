@@ -58,6 +58,33 @@ class WebSubRulesTest {
     }
 
     @Test
+    void the_options_come_from_the_command_line_or_the_environment() {
+        news.gazette.Config flags = news.gazette.Config.from(
+                new String[] {"--websub-hub", "https://a.example/hub", "--websub-hub", "https://b.example/hub"},
+                java.util.Map.of());
+        assertThat(flags.websub().externalHubs())
+                .extracting(Object::toString)
+                .containsExactly("https://a.example/hub", "https://b.example/hub");
+        assertThat(flags.websub().allowPrivateCallbacks()).isFalse();
+        news.gazette.Config env = news.gazette.Config.from(
+                new String[0],
+                java.util.Map.of(
+                        "GAZETTE_WEBSUB_HUB", "https://a.example/hub,https://c.example/hub",
+                        "GAZETTE_WEBSUB_ALLOW_PRIVATE_CALLBACKS", "true"));
+        assertThat(env.websub().externalHubs()).hasSize(2);
+        assertThat(env.websub().allowPrivateCallbacks()).isTrue();
+        assertThat(news.gazette.Config.forTest()
+                        .withWebSubPrivateCallbacks(true)
+                        .websub()
+                        .allowPrivateCallbacks())
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        news.gazette.Config.from(new String[] {"--websub-hub", "ftp://a.example/"}, java.util.Map.of()))
+                .isInstanceOf(news.gazette.Config.InvalidConfigException.class)
+                .hasMessageContaining("WebSub hub");
+    }
+
+    @Test
     void the_signature_is_the_hex_hmac_sha256_of_the_body() {
         // RFC 4231-style check against a well-known vector.
         assertThat(Signature.of("key", "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.UTF_8)))
