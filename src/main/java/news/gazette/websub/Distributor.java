@@ -34,6 +34,8 @@ final class Distributor implements AutoCloseable {
     // Longer than a send can take (connect 3 s, request 10 s, reading the feed 10 s): a claim outlives its send.
     private static final Duration CLAIM = Duration.ofSeconds(60);
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    // When this instance could not read a feed from itself (its render lane full, say), it looks again this soon.
+    private static final long LOOK_AGAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Subscriptions subscriptions;
     private final HubPings pings;
@@ -51,6 +53,7 @@ final class Distributor implements AutoCloseable {
     private volatile boolean stopping;
     private boolean failing;
     private Instant nextSweep = Instant.MIN;
+    private long lookAgainAt;
 
     Distributor(
             Subscriptions subscriptions, HubPings pings, Sends sends, Topics topics, LocalFeeds feeds, Clock clock) {
@@ -70,7 +73,12 @@ final class Distributor implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts with a look at every followed feed: a change made while no instance ran (an import) or a feed that this
+     * version of Gazette writes differently is delivered without waiting for the next change.
+     */
     void start() {
+        feedsMayHaveChanged();
         thread.start();
     }
 
@@ -92,13 +100,13 @@ final class Distributor implements AutoCloseable {
                         return;
                     }
                 }
-                look = changed;
+                look = changed || (lookAgainAt != 0 && System.nanoTime() - lookAgainAt >= 0);
                 changed = false;
                 woken = false;
             }
             try {
                 if (look) {
-                    noticeChanges();
+                    lookAgainAt = noticeChanges() ? 0 : System.nanoTime() + LOOK_AGAIN_NANOS;
                 }
                 sweep();
                 dispatch();
@@ -115,8 +123,12 @@ final class Distributor implements AutoCloseable {
         }
     }
 
-    /** Reads each followed topic and marks what differs from its last version as owed. */
-    void noticeChanges() {
+    /**
+     * Reads each followed topic and marks what differs from its last version as owed; false when some topic could not
+     * be read now, so the caller looks again soon rather than at the next change.
+     */
+    boolean noticeChanges() {
+        boolean all = true;
         Instant now = clock.instant();
         Set<String> followed = new LinkedHashSet<>(subscriptions.liveTopics(now));
         List<String> pinged = pings.topics();
@@ -128,6 +140,7 @@ final class Distributor implements AutoCloseable {
                 body = path == null ? null : feeds.fetch(path);
             } catch (LocalFeeds.UnavailableException e) {
                 log.debug("Cannot look at {} now: {}", topic, e.getMessage());
+                all = false;
                 continue;
             }
             if (body == null) {
@@ -138,6 +151,7 @@ final class Distributor implements AutoCloseable {
                 pings.state().notice(topic, body.hash(), now);
             }
         }
+        return all;
     }
 
     private void sweep() {

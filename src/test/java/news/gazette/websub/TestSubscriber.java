@@ -6,16 +6,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A WebSub subscriber for tests: a real HTTP server on {@code 127.0.0.1} and a free port (the JDK's
@@ -178,7 +172,7 @@ public final class TestSubscriber implements AutoCloseable {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(hubUrl))
                             .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+                            .POST(HttpRequest.BodyPublishers.ofString(SubscriberWire.encode(form)))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             return new HubAnswer(response.statusCode(), response.body());
@@ -275,7 +269,8 @@ public final class TestSubscriber implements AutoCloseable {
     }
 
     private void verification(HttpExchange exchange) throws IOException {
-        Map<String, String> query = decode(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query =
+                SubscriberWire.decode(exchange.getRequestURI().getRawQuery());
         String mode = query.getOrDefault("hub.mode", "");
         String topic = query.getOrDefault("hub.topic", "");
         String challenge = query.get("hub.challenge");
@@ -302,54 +297,10 @@ public final class TestSubscriber implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
         Delivery delivery = new Delivery(
                 body, exchange.getRequestHeaders().getFirst("Content-Type"), Map.copyOf(headers), false, Instant.now());
-        boolean valid = signatureValid(secrets.get(delivery.topic()), delivery.header("X-Hub-Signature"), body);
+        boolean valid =
+                SubscriberWire.signatureValid(secrets.get(delivery.topic()), delivery.header("X-Hub-Signature"), body);
         deliveries.add(new Delivery(body, delivery.contentType(), delivery.headers(), valid, delivery.at()));
         exchange.sendResponseHeaders(204, -1);
-    }
-
-    /** Valid when signed with the topic's secret by a method this subscriber knows, or unsigned without a secret. */
-    private static boolean signatureValid(String secret, String header, byte[] body) {
-        if (secret == null) {
-            return header == null;
-        }
-        if (header == null || !header.startsWith("sha256=")) {
-            return false;
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] expected = mac.doFinal(body);
-            byte[] given = HexFormat.of().parseHex(header.substring("sha256=".length()));
-            return MessageDigest.isEqual(expected, given);
-        } catch (IllegalArgumentException e) {
-            return false;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, String> decode(String rawQuery) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (rawQuery == null) {
-            return values;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            values.put(
-                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return values;
-    }
-
-    private static String encode(Map<String, String> form) {
-        StringBuilder body = new StringBuilder();
-        form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
-                .append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return body.toString();
     }
 
     private static void pause() {

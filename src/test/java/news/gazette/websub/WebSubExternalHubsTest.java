@@ -45,20 +45,25 @@ class WebSubExternalHubsTest {
                 .withRetryDelays(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400))));
         try {
             JavalinTest.test(site.app, (server, client) -> {
-                site.publish("Pinged To Another Hub", Instant.now().minusSeconds(1));
-                Hub.await(Duration.ofSeconds(5), () -> pings.size() == 3);
                 String form = "application/x-www-form-urlencoded hub.mode=publish&hub.url=";
-                assertThat(pings)
-                        .containsExactlyInAnyOrder(
-                                form + Hub.topic(site, "/feed.xml"),
-                                form + Hub.topic(site, "/atom.xml"),
-                                form + Hub.topic(site, "/feed.json"));
+                List<String> siteFeeds = List.of(
+                        form + Hub.topic(site, "/feed.xml"),
+                        form + Hub.topic(site, "/atom.xml"),
+                        form + Hub.topic(site, "/feed.json"));
+                // A hub new to the site hears of each feed at start-up, as it cannot know them yet; the two refused
+                // pings are retried.
+                Hub.await(Duration.ofSeconds(5), () -> pings.size() == 3);
+                assertThat(pings).containsExactlyInAnyOrderElementsOf(siteFeeds);
+
+                site.publish("Pinged To Another Hub", Instant.now().minusSeconds(1));
+                Hub.await(Duration.ofSeconds(5), () -> pings.size() == 6);
+                assertThat(pings.subList(3, 6)).containsExactlyInAnyOrderElementsOf(siteFeeds);
                 // A change that leaves the site's feeds as they were pings nothing.
                 site.jdbc.update(
                         "insert into site_change (changed_at, change_keys) values (?, ?)", Instant.now(), "author:999");
                 site.applyChanges();
                 Thread.sleep(1000);
-                assertThat(pings).hasSize(3);
+                assertThat(pings).hasSize(6);
             });
         } finally {
             hub.stop(0);
