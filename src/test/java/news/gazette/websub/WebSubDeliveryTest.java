@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 class WebSubDeliveryTest {
 
     private static final Logger log = LoggerFactory.getLogger(WebSubDeliveryTest.class);
-    // The bound for a delivery to arrive: a publish is on the change log at once, polled within 200 ms.
+    // The bound the hub promises from an editor's save to the subscriber (the save applies its change at once).
     private static final Duration PROMPTLY = Duration.ofSeconds(1);
+    // For the tests of other things: generous, so a busy machine does not fail them.
+    private static final Duration SOON = Duration.ofSeconds(5);
 
     @Test
     void a_verified_subscriber_gets_the_new_feed_signed_within_a_second_of_the_save() throws Exception {
@@ -37,7 +39,7 @@ class WebSubDeliveryTest {
                 assertThat(verified.mode()).isEqualTo("subscribe");
                 assertThat(verified.leaseSeconds()).isEqualTo(String.valueOf(HubHandlers.DEFAULT_LEASE_SECONDS));
                 assertThat(verified.challenge()).hasSizeGreaterThanOrEqualTo(32);
-                Hub.await(Duration.ofSeconds(5), () -> Hub.subscriptions(site) == 1);
+                Hub.await(SOON, () -> Hub.subscriptions(site) == 1);
 
                 Newsroom editor = Newsroom.signIn(server.port());
                 Instant saved = Instant.now();
@@ -79,7 +81,7 @@ class WebSubDeliveryTest {
                 witness.subscribe(Hub.url(server.port()), topic, null);
                 site.publish("First Story After Subscribing", Instant.now().minusSeconds(5));
                 TestSubscriber.Delivery first =
-                        subscriber.awaitDelivery(d -> d.text().contains("First Story After Subscribing"), PROMPTLY);
+                        subscriber.awaitDelivery(d -> d.text().contains("First Story After Subscribing"), SOON);
                 assertThat(first.signatureValid())
                         .as("unsigned, as no secret was given")
                         .isTrue();
@@ -87,10 +89,10 @@ class WebSubDeliveryTest {
 
                 subscriber.unsubscribe(Hub.url(server.port()), topic);
                 assertThat(subscriber.verifications().get(1).mode()).isEqualTo("unsubscribe");
-                Hub.await(Duration.ofSeconds(5), () -> Hub.subscriptions(site) == 1);
+                Hub.await(SOON, () -> Hub.subscriptions(site) == 1);
                 site.publish("Second Story After Leaving", Instant.now().minusSeconds(1));
                 // The witness, still subscribed, gets it; by then the one who left would have too.
-                witness.awaitDelivery(d -> d.text().contains("Second Story After Leaving"), PROMPTLY);
+                witness.awaitDelivery(d -> d.text().contains("Second Story After Leaving"), SOON);
                 assertThat(subscriber.deliveries()).hasSize(1);
             });
         }
@@ -99,22 +101,24 @@ class WebSubDeliveryTest {
     @Test
     void a_refused_verification_stores_nothing() {
         TestSite site = TestSite.create(c -> c.withWebSubPrivateCallbacks(true));
-        try (TestSubscriber subscriber = TestSubscriber.start()) {
+        try (TestSubscriber subscriber = TestSubscriber.start();
+                TestSubscriber witness = TestSubscriber.start()) {
             subscriber.refuseVerifications(true);
             JavalinTest.test(site.app, (server, client) -> {
+                String topic = Hub.topic(site, "/feed.json");
                 TestSubscriber.HubAnswer answer = subscriber.send(
                         Hub.url(server.port()),
                         java.util.Map.of(
-                                "hub.mode", "subscribe",
-                                "hub.topic", Hub.topic(site, "/feed.json"),
-                                "hub.callback", subscriber.callbackUrl()));
+                                "hub.mode", "subscribe", "hub.topic", topic, "hub.callback", subscriber.callbackUrl()));
                 assertThat(answer.status()).isEqualTo(202);
-                Hub.await(
-                        Duration.ofSeconds(5), () -> !subscriber.verifications().isEmpty());
+                Hub.await(SOON, () -> !subscriber.verifications().isEmpty());
                 assertThat(subscriber.verifications().get(0).confirmed()).isFalse();
-                site.publish("Nobody Gets This", Instant.now().minusSeconds(1));
-                Thread.sleep(500);
-                assertThat(Hub.subscriptions(site)).isZero();
+                witness.subscribe(Hub.url(server.port()), topic, null);
+                Hub.await(SOON, () -> Hub.subscriptions(site) == 1);
+                site.publish("Nobody Refusing Gets This", Instant.now().minusSeconds(1));
+                // Delivered to the one that confirmed, so the one that refused would have had it by now.
+                witness.awaitDelivery(d -> d.text().contains("Nobody Refusing Gets This"), SOON);
+                assertThat(Hub.subscriptions(site)).isEqualTo(1);
                 assertThat(subscriber.deliveries()).isEmpty();
             });
         }
@@ -127,17 +131,17 @@ class WebSubDeliveryTest {
             JavalinTest.test(site.app, (server, client) -> {
                 String topic = Hub.topic(site, "/feed.json");
                 subscriber.subscribe(Hub.url(server.port()), topic, "first secret", 3600);
-                Hub.await(Duration.ofSeconds(5), () -> Hub.subscriptions(site) == 1);
+                Hub.await(SOON, () -> Hub.subscriptions(site) == 1);
                 Instant firstExpiry = expiry(site);
                 subscriber.subscribe(Hub.url(server.port()), topic, "second secret", 7200);
-                Hub.await(Duration.ofSeconds(5), () -> !expiry(site).equals(firstExpiry));
+                Hub.await(SOON, () -> !expiry(site).equals(firstExpiry));
                 assertThat(Hub.subscriptions(site)).isEqualTo(1);
                 assertThat(subscriber.verifications().get(1).leaseSeconds()).isEqualTo("7200");
                 assertThat(Duration.between(firstExpiry, expiry(site))).isGreaterThan(Duration.ofMinutes(59));
 
                 site.publish("Signed With The Second Secret", Instant.now().minusSeconds(1));
                 TestSubscriber.Delivery delivery =
-                        subscriber.awaitDelivery(d -> d.text().contains("Signed With The Second Secret"), PROMPTLY);
+                        subscriber.awaitDelivery(d -> d.text().contains("Signed With The Second Secret"), SOON);
                 // The subscriber checks against the secret it last gave: the hub signed with the new one.
                 assertThat(delivery.signatureValid()).isTrue();
                 assertThat(delivery.contentType()).isEqualTo("application/feed+json; charset=utf-8");

@@ -29,7 +29,7 @@ class WebSubInstancesTest {
             try {
                 Newsroom.signIn(next.port()).publish("Delivered By The Next Instance", "After the restart.");
                 TestSubscriber.Delivery delivery = subscriber.awaitDelivery(
-                        d -> d.text().contains("Delivered By The Next Instance"), Duration.ofSeconds(2));
+                        d -> d.text().contains("Delivered By The Next Instance"), Duration.ofSeconds(5));
                 assertThat(delivery.signatureValid()).isTrue();
             } finally {
                 next.stop();
@@ -56,7 +56,7 @@ class WebSubInstancesTest {
                     for (int i = 1; i <= 3; i++) {
                         String headline = "Change Number " + i + " Of Three";
                         (i % 2 == 0 ? first : second).publish(headline, "Saved through one of two instances.");
-                        subscriber.awaitDelivery(d -> d.text().contains(headline), Duration.ofSeconds(2));
+                        subscriber.awaitDelivery(d -> d.text().contains(headline), Duration.ofSeconds(5));
                     }
                     // Both instances noticed every change; give a second one's duplicate time to arrive, if any.
                     Thread.sleep(1500);

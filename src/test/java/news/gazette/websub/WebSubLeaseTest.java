@@ -45,11 +45,11 @@ class WebSubLeaseTest {
                 Hub.await(Duration.ofSeconds(5), () -> Hub.subscriptions(site) == 2);
 
                 site.publish("Within The Lease", clock.instant().minusSeconds(1));
-                shortLease.awaitDelivery(d -> d.text().contains("Within The Lease"), Duration.ofSeconds(2));
+                shortLease.awaitDelivery(d -> d.text().contains("Within The Lease"), Duration.ofSeconds(5));
 
                 clock.set(clock.instant().plus(Duration.ofHours(2)));
                 site.publish("After The Short Lease", clock.instant().minusSeconds(1));
-                longLease.awaitDelivery(d -> d.text().contains("After The Short Lease"), Duration.ofSeconds(2));
+                longLease.awaitDelivery(d -> d.text().contains("After The Short Lease"), Duration.ofSeconds(5));
                 Hub.await(Duration.ofSeconds(5), () -> Hub.subscriptions(site) == 1);
                 assertThat(shortLease.deliveries()).hasSize(1);
                 assertThat(site.count("select count(*) from websub_subscription where lease_seconds = 3600"))
