@@ -43,12 +43,12 @@ final class Outgoing {
     /** GET {@code callback} with the verification's parameters added to its query; reads at most 1 kB of the body. */
     Answer verify(String callback, Map<String, String> parameters) {
         String separator = callback.contains("?") ? "&" : "?";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(callback + separator + form(parameters)))
-                .timeout(REQUEST_TIMEOUT)
-                .header("User-Agent", "Gazette-WebSub")
-                .GET()
-                .build();
         try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(callback + separator + form(parameters)))
+                    .timeout(REQUEST_TIMEOUT)
+                    .header("User-Agent", "Gazette-WebSub")
+                    .GET()
+                    .build();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 byte[] bytes = body.readNBytes(MAX_CHALLENGE_BODY);
