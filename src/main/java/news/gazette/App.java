@@ -56,6 +56,7 @@ import news.gazette.web.SecurityHeaders;
 import news.gazette.web.Site;
 import news.gazette.web.SiteBanner;
 import news.gazette.web.SiteSettings;
+import news.gazette.websub.WebSub;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -165,13 +166,18 @@ public final class App {
         // Read once: entry ids keep the host the site had at its first start, wherever it is served from now.
         String feedIdAuthority = new SiteSettings(jdbc)
                 .fixOnce(SiteSettings.FEED_ID_AUTHORITY, FeedEntries.authorityOf(config.baseUrl()));
+        // The WebSub hub: every feed names it; after this instance applied a change (its own or another instance's),
+        // it looks for feeds whose bytes changed and delivers them, off the save's and the poller's path.
+        WebSub webSub = new WebSub(config.websub(), config.host(), config.baseUrl(), jdbc, clock);
+        changes.poller().afterChange(keys -> webSub.changed());
         FeedHandlers feeds = new FeedHandlers(
                 stories,
                 liveCoverage,
                 new FeedRepository(jdbc),
                 new FeedEntries(site, media, feedIdAuthority),
                 site,
-                clock);
+                clock,
+                webSub.hubUrls());
         SearchHandlers searchPages = new SearchHandlers(new StorySearch(searchIndex), pages, layouts, clock);
         SitemapHandlers sitemaps =
                 new SitemapHandlers(new SitemapRepository(jdbc), site, clock, SitemapHandlers.PART_SIZE);
@@ -192,15 +198,20 @@ public final class App {
                 server.setErrorHandler(new BareErrorHandler());
                 // Cache hits are answered in Jetty, before Javalin's servlet; everything else passes through.
                 insertInside(server, new CacheHitHandler(pageCache, securityHeaders.headers()));
+                webSub.runsOn(server);
             });
             c.requestLogger.http(new RequestLog(PageCache::answeredFromCache)::line);
             c.requestLogger.http(metrics::record);
             c.events.serverStarting(searchIndex::open);
-            c.events.serverStarted(changes::start);
+            c.events.serverStarted(() -> {
+                changes.start();
+                webSub.start();
+            });
             // One listener, to keep the order: Javalin runs a stage's listeners in no fixed order (a HashSet), and
             // the poller's last poll needs the pool.
             c.events.serverStopped(() -> {
                 changes.close();
+                webSub.close();
                 searchIndex.close();
                 // A clean stop gives the file back what a day of saves left behind (StoreCompaction).
                 db.compactAndClose();
@@ -229,6 +240,7 @@ public final class App {
             // Already in memory, fingerprinted and gzipped once; nothing to gain from the page cache.
             page(c, "/assets/<path>", site.assets()::serve);
             newsroom.register(c);
+            webSub.register(c);
             // Any change drops every search page (they name no dependencies); Caffeine's frequency-based eviction keeps
             // one-off queries from pushing popular pages out.
             page(c, "/search", pageCache.cached(searchLane, searchPages::results, "q", "page"));

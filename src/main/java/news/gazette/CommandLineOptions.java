@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import news.gazette.cache.ProxyOptions;
+import news.gazette.websub.WebSubOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -131,6 +132,21 @@ final class CommandLineOptions {
                     + " (GAZETTE_CACHE_TAG_HEADER).")
     boolean cacheTagHeader;
 
+    @Option(
+            names = "--websub-hub",
+            paramLabel = "URL",
+            split = ",",
+            description = "Another WebSub hub to name in every feed and to tell of each change to the site's feeds"
+                    + " (hub.mode=publish); repeat it or separate with commas (GAZETTE_WEBSUB_HUB, default none:"
+                    + " only Gazette's own hub at /websub).")
+    List<String> webSubHubs;
+
+    @Option(
+            names = "--websub-allow-private-callbacks",
+            description = "Let WebSub subscribers' callbacks be loopback, private, link-local or multicast addresses,"
+                    + " for an intranet (GAZETTE_WEBSUB_ALLOW_PRIVATE_CALLBACKS; refused by default).")
+    boolean webSubPrivateCallbacks;
+
     /** Only from the environment: a password on the command line would show in {@code ps}. */
     String adminPassword;
 
@@ -175,7 +191,8 @@ final class CommandLineOptions {
                 trustedProxies,
                 searchIndexDir,
                 proxyOptions(),
-                zone());
+                zone(),
+                webSubOptions());
     }
 
     private java.time.ZoneId zone() {
@@ -187,6 +204,14 @@ final class CommandLineOptions {
         } catch (java.time.DateTimeException e) {
             throw new Config.InvalidConfigException(
                     "unknown time zone " + timeZone.strip() + ": use a name such as Europe/Berlin or America/New_York");
+        }
+    }
+
+    private WebSubOptions webSubOptions() {
+        try {
+            return WebSubOptions.of(webSubHubs, webSubPrivateCallbacks);
+        } catch (IllegalArgumentException e) {
+            throw new Config.InvalidConfigException(e.getMessage());
         }
     }
 

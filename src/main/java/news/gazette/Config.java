@@ -14,6 +14,7 @@ import news.gazette.cache.ProxyOptions;
 import news.gazette.db.Database;
 import news.gazette.text.PlainText;
 import news.gazette.web.IpRange;
+import news.gazette.websub.WebSubOptions;
 
 /**
  * Everything Gazette needs to know about its surroundings, read once at start-up.
@@ -39,6 +40,8 @@ import news.gazette.web.IpRange;
  * @param proxy the caches in front: where purges go, and which key headers pages carry
  * @param timeZone the newsroom's time zone: editors schedule and read times in it, readers see it; everything is
  *     stored in UTC. Defaults to UTC.
+ * @param websub the WebSub hub: external hubs to ping ({@code --websub-hub}), whether callbacks may be private
+ *     addresses, and the delivery retry schedule
  */
 public record Config(
         String host,
@@ -57,7 +60,8 @@ public record Config(
         List<String> trustedProxies,
         Path searchIndexDir,
         ProxyOptions proxy,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        WebSubOptions websub) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SITE_NAME = "The Gazette";
@@ -90,6 +94,7 @@ public record Config(
         searchIndexDir = searchIndexDir == null ? dataDir.resolve("search-index") : searchIndexDir;
         proxy = proxy == null ? ProxyOptions.NONE : proxy;
         timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
+        websub = websub == null ? WebSubOptions.NONE : websub;
         adminPassword = adminPassword == null || adminPassword.isBlank() ? null : adminPassword;
         trustedProxies = trustedProxies == null
                 ? List.of()
@@ -246,6 +251,46 @@ public record Config(
                 null);
     }
 
+    /** Without WebSub options: the constructor from before they existed; only Gazette's own hub, public callbacks. */
+    public Config(
+            String host,
+            int port,
+            Path dataDir,
+            String baseUrl,
+            String jdbcUrl,
+            String siteName,
+            String siteDescription,
+            String language,
+            Path templatesDir,
+            Path staticDir,
+            Path mediaDir,
+            String adminPassword,
+            String metricsToken,
+            List<String> trustedProxies,
+            Path searchIndexDir,
+            ProxyOptions proxy,
+            ZoneId timeZone) {
+        this(
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                adminPassword,
+                metricsToken,
+                trustedProxies,
+                searchIndexDir,
+                proxy,
+                timeZone,
+                null);
+    }
+
     /** Reads options from the command line, falling back to {@code GAZETTE_*} variables, then defaults. */
     public static Config from(String[] args, Map<String, String> env) {
         return CommandLineOptions.parse(args, env).toConfig();
@@ -276,7 +321,8 @@ public record Config(
                 trustedProxies,
                 searchIndexDir,
                 proxy,
-                timeZone);
+                timeZone,
+                websub);
     }
 
     public Config withJdbcUrl(String url) {
@@ -297,7 +343,8 @@ public record Config(
                 trustedProxies,
                 searchIndexDir,
                 proxy,
-                timeZone);
+                timeZone,
+                websub);
     }
 
     public Config withAdminPassword(String password) {
@@ -318,7 +365,8 @@ public record Config(
                 trustedProxies,
                 searchIndexDir,
                 proxy,
-                timeZone);
+                timeZone,
+                websub);
     }
 
     /** For tests that play clients behind a proxy: {@code 127.0.0.1} is the in-process client. */
@@ -340,7 +388,8 @@ public record Config(
                 List.of(proxies),
                 searchIndexDir,
                 proxy,
-                timeZone);
+                timeZone,
+                websub);
     }
 
     /** For tests that run two instances on one data folder, or that move the index elsewhere. */
@@ -361,7 +410,9 @@ public record Config(
                 metricsToken,
                 trustedProxies,
                 folder,
-                proxy);
+                proxy,
+                timeZone,
+                websub);
     }
 
     /** For tests with a cache in front. */
@@ -383,7 +434,8 @@ public record Config(
                 trustedProxies,
                 searchIndexDir,
                 caches,
-                timeZone);
+                timeZone,
+                websub);
     }
 
     /** For tests of a newsroom elsewhere than UTC. */
@@ -405,7 +457,36 @@ public record Config(
                 trustedProxies,
                 searchIndexDir,
                 proxy,
-                zone);
+                zone,
+                websub);
+    }
+
+    /** For tests of the WebSub hub: external hubs, private callbacks, a quicker retry schedule. */
+    public Config withWebSub(WebSubOptions options) {
+        return new Config(
+                host,
+                port,
+                dataDir,
+                baseUrl,
+                jdbcUrl,
+                siteName,
+                siteDescription,
+                language,
+                templatesDir,
+                staticDir,
+                mediaDir,
+                adminPassword,
+                metricsToken,
+                trustedProxies,
+                searchIndexDir,
+                proxy,
+                timeZone,
+                options);
+    }
+
+    /** For tests whose WebSub subscribers listen on loopback, which the hub refuses by default. */
+    public Config withWebSubPrivateCallbacks(boolean allowed) {
+        return withWebSub(websub.withPrivateCallbacks(allowed));
     }
 
     @Override

@@ -59,6 +59,11 @@ public final class TestSite {
         return new TestSite(change.apply(testConfig()), Clock.systemUTC());
     }
 
+    /** A test site whose config {@code change} adjusts, on {@code clock}. */
+    public static TestSite create(Clock clock, java.util.function.UnaryOperator<Config> change) {
+        return new TestSite(change.apply(testConfig()), clock);
+    }
+
     private static Config testConfig() {
         return Config.forTest().withJdbcUrl(TestDatabases.fresh("test")).withAdminPassword(ADMIN_PASSWORD);
     }

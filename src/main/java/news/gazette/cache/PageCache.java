@@ -66,8 +66,9 @@ public final class PageCache {
     private static final String UNCACHEABLE = "gazette.cache.uncacheable";
     private static final String EXPIRES = "gazette.cache.expires";
     private static final String LAST_MODIFIED = "gazette.cache.last-modified";
-    // Headers of the handler's own that are part of the page and must come with every copy of it.
-    private static final List<String> OWN_HEADERS = List.of("X-Robots-Tag");
+    // Headers of the handler's own that are part of the page and must come with every copy of it (a feed's Link names
+    // its WebSub hub and self URL, which a subscriber reads from a 304 as from a 200).
+    private static final List<String> OWN_HEADERS = List.of("X-Robots-Tag", "Link");
     private static final int MAX_PATHS_WITH_PARAMETERS = 64;
 
     // Once the cache is this full, a page is kept only on its second miss (Admission).

@@ -35,8 +35,11 @@ public final class AtomFeed {
         publisher.setName(feed.publisher());
         atom.setAuthors(new ArrayList<SyndPerson>(List.of(publisher)));
         atom.setAlternateLinks(new ArrayList<>(List.of(link("alternate", feed.homeUrl(), "text/html"))));
-        atom.setOtherLinks(
-                new ArrayList<>(List.of(link("self", feed.url(FeedFormat.ATOM), FeedFormat.ATOM.mediaType()))));
+        List<Link> others =
+                new ArrayList<>(List.of(link("self", feed.url(FeedFormat.ATOM), FeedFormat.ATOM.mediaType())));
+        // WebSub discovery (W3C WebSub 4): the hubs that push this feed to subscribers of its self link.
+        feed.hubs().forEach(hub -> others.add(link("hub", hub, null)));
+        atom.setOtherLinks(others);
         atom.setEntries(feed.entries().stream().map(AtomFeed::entry).toList());
         try {
             return new WireFeedOutput().outputString(atom, true).getBytes(StandardCharsets.UTF_8);

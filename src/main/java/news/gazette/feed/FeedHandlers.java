@@ -40,20 +40,27 @@ public final class FeedHandlers {
     private final FeedEntries entries;
     private final Site site;
     private final Clock clock;
+    private final List<String> hubs;
 
+    /**
+     * @param hubs absolute URLs of the WebSub hubs every feed names (Gazette's own, then any {@code --websub-hub}); a
+     *     plain list, so feeds know nothing of the hub itself
+     */
     public FeedHandlers(
             StoryRepository stories,
             LiveCoverageRepository live,
             FeedRepository feeds,
             FeedEntries entries,
             Site site,
-            Clock clock) {
+            Clock clock,
+            List<String> hubs) {
         this.stories = stories;
         this.live = live;
         this.feeds = feeds;
         this.entries = entries;
         this.site = site;
         this.clock = clock;
+        this.hubs = List.copyOf(hubs);
     }
 
     public Handler site(FeedFormat format) {
@@ -117,10 +124,11 @@ public final class FeedHandlers {
                     site.url(story.path()),
                     site.url(site.asset("img/favicon.svg")),
                     updated,
-                    feedEntries);
+                    feedEntries,
+                    hubs);
             PageCache.dependsOn(ctx, ChangeKey.story(story.id()));
             PageCache.lastModified(ctx, updated);
-            ctx.contentType(format.contentType()).result(write(format, feed));
+            send(ctx, format, feed);
         };
     }
 
@@ -143,9 +151,10 @@ public final class FeedHandlers {
                     site.url("/corrections"),
                     site.url(site.asset("img/favicon.svg")),
                     updated,
-                    corrections.stream().map(entries::of).toList());
+                    corrections.stream().map(entries::of).toList(),
+                    hubs);
             PageCache.lastModified(ctx, updated);
-            ctx.contentType(format.contentType()).result(write(format, feed));
+            send(ctx, format, feed);
         };
     }
 
@@ -173,7 +182,8 @@ public final class FeedHandlers {
                 site.url(basePath.isEmpty() ? "/" : basePath),
                 site.url(site.asset("img/favicon.svg")),
                 updated,
-                entries.of(items));
+                entries.of(items),
+                hubs);
     }
 
     /**
@@ -184,6 +194,12 @@ public final class FeedHandlers {
         PageCache.dependsOn(ctx, listKey);
         items.forEach(item -> PageCache.dependsOn(ctx, ChangeKey.story(item.id())));
         PageCache.lastModified(ctx, feed.updated());
+        send(ctx, format, feed);
+    }
+
+    /** The body, and the WebSub discovery header, which the page cache keeps with the page for hits and 304s. */
+    private static void send(Context ctx, FeedFormat format, Feed feed) {
+        ctx.header("Link", feed.linkHeader(format));
         ctx.contentType(format.contentType()).result(write(format, feed));
     }
 

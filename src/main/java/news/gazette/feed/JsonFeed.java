@@ -25,6 +25,11 @@ public final class JsonFeed {
         root.put("icon", feed.iconUrl());
         root.put("favicon", feed.iconUrl());
         root.put("language", feed.language());
+        // JSON Feed 1.1's hubs: WebSub hubs that push this feed to subscribers of its feed_url.
+        if (!feed.hubs().isEmpty()) {
+            ArrayNode hubs = root.putArray("hubs");
+            feed.hubs().forEach(url -> hubs.addObject().put("type", "WebSub").put("url", url));
+        }
         ArrayNode items = root.putArray("items");
         for (FeedEntry e : feed.entries()) {
             ObjectNode item = items.addObject();

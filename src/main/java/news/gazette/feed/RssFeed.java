@@ -41,7 +41,15 @@ public final class RssFeed {
         self.setAttribute("href", feed.url(FeedFormat.RSS));
         self.setAttribute("rel", "self");
         self.setAttribute("type", FeedFormat.RSS.mediaType());
-        channel.setForeignMarkup(new ArrayList<>(List.of(self)));
+        List<Element> links = new ArrayList<>(List.of(self));
+        // WebSub discovery (W3C WebSub 4): the hubs that push this feed, beside the self link they push it under.
+        for (String hub : feed.hubs()) {
+            Element link = new Element("link", ATOM);
+            link.setAttribute("href", hub);
+            link.setAttribute("rel", "hub");
+            links.add(link);
+        }
+        channel.setForeignMarkup(links);
         channel.setItems(feed.entries().stream().map(RssFeed::item).toList());
         try {
             return new WireFeedOutput().outputString(channel, true).getBytes(StandardCharsets.UTF_8);

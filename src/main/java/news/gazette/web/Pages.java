@@ -39,6 +39,16 @@ public final class Pages {
         ctx.attribute(RENDERED, Boolean.TRUE);
     }
 
+    /**
+     * Sends {@code text} as a plain-text answer with {@code status}, which {@link ErrorPages} leaves as it is: for
+     * clients that are programs (a WebSub subscriber), which read the reason, not a page.
+     */
+    public static void plainText(Context ctx, int status, String text) {
+        ctx.status(status).contentType("text/plain; charset=utf-8").result(text);
+        ctx.header("Cache-Control", "no-store");
+        ctx.attribute(RENDERED, Boolean.TRUE);
+    }
+
     /** The page as UTF-8 bytes. */
     public byte[] renderToBytes(String template, Object page) {
         Utf8ByteOutput output = new Utf8ByteOutput();

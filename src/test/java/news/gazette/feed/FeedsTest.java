@@ -78,7 +78,10 @@ class FeedsTest {
             assertThat(feed.getTitle()).isEqualTo("The Gazette");
             assertThat(feed.getLinks())
                     .extracting(l -> l.getRel() + " " + l.getHref())
-                    .containsExactlyInAnyOrder("alternate http://127.0.0.1/", "self http://127.0.0.1/atom.xml");
+                    .containsExactlyInAnyOrder(
+                            "alternate http://127.0.0.1/",
+                            "self http://127.0.0.1/atom.xml",
+                            "hub http://127.0.0.1/websub");
             assertThat(feed.getPublishedDate()).isNotNull();
             SyndEntry entry = feed.getEntries().get(0);
             assertLaunchEntry(entry);
