@@ -75,7 +75,8 @@ class LiveCoverageTest {
                     base,
                     timesMs);
             post(editor, desk, "A spokesperson declined to comment further.", false, http, base, timesMs);
-            System.out.println("live entry posted -> visible in the fragment (ms): " + timesMs);
+            org.slf4j.LoggerFactory.getLogger(LiveCoverageTest.class)
+                    .info("live entry posted -> in the fragment, in the story's feed (ms, pairs): {}", timesMs);
 
             Document article = page(get(http, base + ARTICLE));
             List<String> shown =
@@ -292,6 +293,16 @@ class LiveCoverageTest {
                 .select(".live-entry-body")
                 .eachText()
                 .contains(plain));
+        long inFragment = System.nanoTime();
+        await(() -> {
+            try {
+                return rss(get(http, base + ARTICLE + "/feed.xml")).getEntries().stream()
+                        .anyMatch(e -> e.getDescription().getValue().equals(plain));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        timesMs.add((inFragment - start) / 1_000_000);
         timesMs.add((System.nanoTime() - start) / 1_000_000);
     }
 

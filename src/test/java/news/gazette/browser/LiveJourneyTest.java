@@ -10,9 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import news.gazette.App;
 import news.gazette.Config;
+import news.gazette.websub.TestSubscriber;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,13 +30,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An editor starts live coverage on the launch story, posts three entries and pins the first; a reader's page open
- * in a second browser shows them without reloading, pinned one on top and the rest newest first, and the story's
- * JSON-LD and feed carry them.
+ * in a second browser shows them without reloading, pinned one on top and the rest newest first; the story's
+ * JSON-LD and feed carry them, and a WebSub subscriber to the story's feed receives each entry, signed.
  */
 @Tag("browser")
 class LiveJourneyTest {
 
     private static final String PASSWORD = "a newsroom password for the browser";
+    /** The test configuration's public address; feeds and topics are named under it. */
+    private static final String PUBLIC = Config.forTest().baseUrl();
+
     private static final String ARTICLE = "/articles/anthropic-cuts-off-openai-from-claude-access";
     private static final String[] ENTRIES = {
         "OpenAI engineers report their API keys stopped working at midnight.",
@@ -45,7 +51,9 @@ class LiveJourneyTest {
 
     @BeforeAll
     static void start() {
-        app = App.create(Config.forTest().withAdminPassword(PASSWORD)).start(0);
+        // The subscriber listens on loopback, which the hub refuses unless told.
+        app = App.create(Config.forTest().withAdminPassword(PASSWORD).withWebSubPrivateCallbacks(true))
+                .start(0);
         base = "http://127.0.0.1:" + app.port();
     }
 
@@ -57,7 +65,8 @@ class LiveJourneyTest {
     @Test
     void a_reader_sees_the_entries_arrive_without_reloading_pinned_first_then_newest() throws Exception {
         try (Browser editor = new Browser(1280, 900);
-                Browser reader = new Browser(390, 844)) {
+                Browser reader = new Browser(390, 844);
+                TestSubscriber subscriber = TestSubscriber.start()) {
             WebDriver d = editor.driver;
             d.get(base + "/admin/login");
             d.findElement(By.id("username")).sendKeys("admin");
@@ -70,6 +79,9 @@ class LiveJourneyTest {
             d.findElement(By.xpath("//button[text()='Start live coverage']")).click();
             wait(d, ExpectedConditions.urlContains("saved=1"));
 
+            // An aggregator follows the story's own feed through Gazette's hub (the topic is under the public address).
+            subscriber.subscribe(base + "/websub", PUBLIC + ARTICLE + "/feed.xml", "a subscriber's secret");
+
             WebDriver r = reader.driver;
             r.get(base + ARTICLE);
             wait(r, ExpectedConditions.presenceOfElementLocated(By.id("live")));
@@ -79,13 +91,20 @@ class LiveJourneyTest {
             ((JavascriptExecutor) r).executeScript("window.gazetteNoReload = 'kept';");
 
             long lastPosted = 0;
+            List<Long> toSubscriberMs = new ArrayList<>();
             for (String entry : ENTRIES) {
                 d.findElement(By.id("body")).sendKeys(entry);
+                Instant clicked = Instant.now();
                 d.findElement(By.xpath("//button[text()='Post entry']")).click();
                 wait(d, ExpectedConditions.urlContains("posted="));
                 assertThat(d.findElement(By.cssSelector(".notice-ok")).getText())
                         .startsWith("Posted");
                 lastPosted = System.nanoTime();
+                TestSubscriber.Delivery delivery =
+                        subscriber.awaitDelivery(got -> got.text().contains(entry), Duration.ofSeconds(5));
+                assertThat(delivery.signatureValid()).isTrue();
+                assertThat(delivery.topic()).isEqualTo(PUBLIC + ARTICLE + "/feed.xml");
+                toSubscriberMs.add(Duration.between(clicked, delivery.at()).toMillis());
             }
             // The first entry, pinned from the desk's list (the oldest is last there).
             List<WebElement> pinButtons =
@@ -100,8 +119,10 @@ class LiveJourneyTest {
             });
             long seenAt = System.nanoTime();
             System.out.printf(
-                    "live journey: last entry posted -> on the reader's page %d ms, pin -> %d ms%n",
-                    (seenAt - lastPosted) / 1_000_000, (seenAt - pinnedAt) / 1_000_000);
+                    "live journey: last entry posted -> on the reader's page %d ms, pin -> %d ms;"
+                            + " entry posted -> WebSub subscriber %s ms%n",
+                    (seenAt - lastPosted) / 1_000_000, (seenAt - pinnedAt) / 1_000_000, toSubscriberMs);
+            assertThat(toSubscriberMs).allMatch(ms -> ms < 1_000);
             assertThat(((JavascriptExecutor) r).executeScript("return window.gazetteNoReload;"))
                     .isEqualTo("kept");
             List<String> order = r.findElements(By.cssSelector("#live .live-entry-body")).stream()
