@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import news.gazette.cache.ProxyOptions;
 import news.gazette.db.Database;
 import news.gazette.text.PlainText;
@@ -111,7 +112,7 @@ public record Config(
         }
     }
 
-    /** Without trusted proxies: the constructor from before they existed, which callers and tests still use. */
+    /** The first fields only, the rest at their defaults: the shape tests that need a data folder of their own use. */
     public Config(
             String host,
             int port,
@@ -140,154 +141,10 @@ public record Config(
                 mediaDir,
                 adminPassword,
                 metricsToken,
-                List.of());
-    }
-
-    /** Without a search index folder: the constructor from before it existed; the index goes under {@code dataDir}. */
-    public Config(
-            String host,
-            int port,
-            Path dataDir,
-            String baseUrl,
-            String jdbcUrl,
-            String siteName,
-            String siteDescription,
-            String language,
-            Path templatesDir,
-            Path staticDir,
-            Path mediaDir,
-            String adminPassword,
-            String metricsToken,
-            List<String> trustedProxies) {
-        this(
-                host,
-                port,
-                dataDir,
-                baseUrl,
-                jdbcUrl,
-                siteName,
-                siteDescription,
-                language,
-                templatesDir,
-                staticDir,
-                mediaDir,
-                adminPassword,
-                metricsToken,
-                trustedProxies,
-                null);
-    }
-
-    /** Without the caches in front: the constructor from before they existed. */
-    public Config(
-            String host,
-            int port,
-            Path dataDir,
-            String baseUrl,
-            String jdbcUrl,
-            String siteName,
-            String siteDescription,
-            String language,
-            Path templatesDir,
-            Path staticDir,
-            Path mediaDir,
-            String adminPassword,
-            String metricsToken,
-            List<String> trustedProxies,
-            Path searchIndexDir) {
-        this(
-                host,
-                port,
-                dataDir,
-                baseUrl,
-                jdbcUrl,
-                siteName,
-                siteDescription,
-                language,
-                templatesDir,
-                staticDir,
-                mediaDir,
-                adminPassword,
-                metricsToken,
-                trustedProxies,
-                searchIndexDir,
-                null);
-    }
-
-    /** Without a time zone: the constructor from before it existed; times are UTC. */
-    public Config(
-            String host,
-            int port,
-            Path dataDir,
-            String baseUrl,
-            String jdbcUrl,
-            String siteName,
-            String siteDescription,
-            String language,
-            Path templatesDir,
-            Path staticDir,
-            Path mediaDir,
-            String adminPassword,
-            String metricsToken,
-            List<String> trustedProxies,
-            Path searchIndexDir,
-            ProxyOptions proxy) {
-        this(
-                host,
-                port,
-                dataDir,
-                baseUrl,
-                jdbcUrl,
-                siteName,
-                siteDescription,
-                language,
-                templatesDir,
-                staticDir,
-                mediaDir,
-                adminPassword,
-                metricsToken,
-                trustedProxies,
-                searchIndexDir,
-                proxy,
-                null);
-    }
-
-    /** Without WebSub options: the constructor from before they existed; only Gazette's own hub, public callbacks. */
-    public Config(
-            String host,
-            int port,
-            Path dataDir,
-            String baseUrl,
-            String jdbcUrl,
-            String siteName,
-            String siteDescription,
-            String language,
-            Path templatesDir,
-            Path staticDir,
-            Path mediaDir,
-            String adminPassword,
-            String metricsToken,
-            List<String> trustedProxies,
-            Path searchIndexDir,
-            ProxyOptions proxy,
-            ZoneId timeZone) {
-        this(
-                host,
-                port,
-                dataDir,
-                baseUrl,
-                jdbcUrl,
-                siteName,
-                siteDescription,
-                language,
-                templatesDir,
-                staticDir,
-                mediaDir,
-                adminPassword,
-                metricsToken,
-                trustedProxies,
-                searchIndexDir,
-                proxy,
-                timeZone,
+                List.of(),
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -304,189 +161,117 @@ public record Config(
     }
 
     public Config withBaseUrl(String url) {
-        return new Config(
-                host,
-                port,
-                dataDir,
-                url,
-                jdbcUrl,
-                siteName,
-                siteDescription,
-                language,
-                templatesDir,
-                staticDir,
-                mediaDir,
-                adminPassword,
-                metricsToken,
-                trustedProxies,
-                searchIndexDir,
-                proxy,
-                timeZone,
-                websub);
+        return with(f -> f.baseUrl = url);
     }
 
     public Config withJdbcUrl(String url) {
-        return new Config(
-                host,
-                port,
-                dataDir,
-                baseUrl,
-                url,
-                siteName,
-                siteDescription,
-                language,
-                templatesDir,
-                staticDir,
-                mediaDir,
-                adminPassword,
-                metricsToken,
-                trustedProxies,
-                searchIndexDir,
-                proxy,
-                timeZone,
-                websub);
+        return with(f -> f.jdbcUrl = url);
     }
 
     public Config withAdminPassword(String password) {
-        return new Config(
-                host,
-                port,
-                dataDir,
-                baseUrl,
-                jdbcUrl,
-                siteName,
-                siteDescription,
-                language,
-                templatesDir,
-                staticDir,
-                mediaDir,
-                password,
-                metricsToken,
-                trustedProxies,
-                searchIndexDir,
-                proxy,
-                timeZone,
-                websub);
+        return with(f -> f.adminPassword = password);
     }
 
     /** For tests that play clients behind a proxy: {@code 127.0.0.1} is the in-process client. */
     public Config withTrustedProxies(String... proxies) {
-        return new Config(
-                host,
-                port,
-                dataDir,
-                baseUrl,
-                jdbcUrl,
-                siteName,
-                siteDescription,
-                language,
-                templatesDir,
-                staticDir,
-                mediaDir,
-                adminPassword,
-                metricsToken,
-                List.of(proxies),
-                searchIndexDir,
-                proxy,
-                timeZone,
-                websub);
+        return with(f -> f.trustedProxies = List.of(proxies));
     }
 
     /** For tests that run two instances on one data folder, or that move the index elsewhere. */
     public Config withSearchIndexDir(Path folder) {
-        return new Config(
-                host,
-                port,
-                dataDir,
-                baseUrl,
-                jdbcUrl,
-                siteName,
-                siteDescription,
-                language,
-                templatesDir,
-                staticDir,
-                mediaDir,
-                adminPassword,
-                metricsToken,
-                trustedProxies,
-                folder,
-                proxy,
-                timeZone,
-                websub);
+        return with(f -> f.searchIndexDir = folder);
     }
 
     /** For tests with a cache in front. */
     public Config withProxy(ProxyOptions caches) {
-        return new Config(
-                host,
-                port,
-                dataDir,
-                baseUrl,
-                jdbcUrl,
-                siteName,
-                siteDescription,
-                language,
-                templatesDir,
-                staticDir,
-                mediaDir,
-                adminPassword,
-                metricsToken,
-                trustedProxies,
-                searchIndexDir,
-                caches,
-                timeZone,
-                websub);
+        return with(f -> f.proxy = caches);
     }
 
     /** For tests of a newsroom elsewhere than UTC. */
     public Config withTimeZone(ZoneId zone) {
-        return new Config(
-                host,
-                port,
-                dataDir,
-                baseUrl,
-                jdbcUrl,
-                siteName,
-                siteDescription,
-                language,
-                templatesDir,
-                staticDir,
-                mediaDir,
-                adminPassword,
-                metricsToken,
-                trustedProxies,
-                searchIndexDir,
-                proxy,
-                zone,
-                websub);
+        return with(f -> f.timeZone = zone);
     }
 
     /** For tests of the WebSub hub: external hubs, private callbacks, a quicker retry schedule. */
     public Config withWebSub(WebSubOptions options) {
-        return new Config(
-                host,
-                port,
-                dataDir,
-                baseUrl,
-                jdbcUrl,
-                siteName,
-                siteDescription,
-                language,
-                templatesDir,
-                staticDir,
-                mediaDir,
-                adminPassword,
-                metricsToken,
-                trustedProxies,
-                searchIndexDir,
-                proxy,
-                timeZone,
-                options);
+        return with(f -> f.websub = options);
     }
 
     /** For tests whose WebSub subscribers listen on loopback, which the hub refuses by default. */
     public Config withWebSubPrivateCallbacks(boolean allowed) {
         return withWebSub(websub.withPrivateCallbacks(allowed));
+    }
+
+    /** This config with {@code change} made to a copy of its fields, checked again by the constructor. */
+    private Config with(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.toConfig();
+    }
+
+    /** The fields of a config being changed: the one place that names them all, so no with-method can drop one. */
+    private static final class Fields {
+        String host;
+        int port;
+        Path dataDir;
+        String baseUrl;
+        String jdbcUrl;
+        String siteName;
+        String siteDescription;
+        String language;
+        Path templatesDir;
+        Path staticDir;
+        Path mediaDir;
+        String adminPassword;
+        String metricsToken;
+        List<String> trustedProxies;
+        Path searchIndexDir;
+        ProxyOptions proxy;
+        ZoneId timeZone;
+        WebSubOptions websub;
+
+        Fields(Config c) {
+            host = c.host;
+            port = c.port;
+            dataDir = c.dataDir;
+            baseUrl = c.baseUrl;
+            jdbcUrl = c.jdbcUrl;
+            siteName = c.siteName;
+            siteDescription = c.siteDescription;
+            language = c.language;
+            templatesDir = c.templatesDir;
+            staticDir = c.staticDir;
+            mediaDir = c.mediaDir;
+            adminPassword = c.adminPassword;
+            metricsToken = c.metricsToken;
+            trustedProxies = c.trustedProxies;
+            searchIndexDir = c.searchIndexDir;
+            proxy = c.proxy;
+            timeZone = c.timeZone;
+            websub = c.websub;
+        }
+
+        Config toConfig() {
+            return new Config(
+                    host,
+                    port,
+                    dataDir,
+                    baseUrl,
+                    jdbcUrl,
+                    siteName,
+                    siteDescription,
+                    language,
+                    templatesDir,
+                    staticDir,
+                    mediaDir,
+                    adminPassword,
+                    metricsToken,
+                    trustedProxies,
+                    searchIndexDir,
+                    proxy,
+                    timeZone,
+                    websub);
+        }
     }
 
     @Override
