@@ -18,6 +18,7 @@ create table live_entry (
     body_markdown  varchar(20000) not null,
     body_html      varchar,
     pinned         boolean       not null default false,
+    edited_at      timestamp with time zone,
     image_url      varchar(500),
     image_alt      varchar(500),
     image_width    integer,

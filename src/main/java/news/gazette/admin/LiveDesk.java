@@ -82,6 +82,59 @@ final class LiveDesk {
         });
     }
 
+    /** An entry of this story as it was typed, for the desk's edit form; empty when there is no such entry. */
+    java.util.Optional<EntryDraft> find(long storyId, long entryId) {
+        return jdbc.first(
+                """
+                select body_markdown, author_name, pinned, image_url, image_alt, image_width, image_height
+                from live_entry where id = ? and story_id = ?""",
+                row -> new EntryDraft(
+                        row.getString("body_markdown"),
+                        RenderedHtml.EMPTY,
+                        row.getString("author_name"),
+                        row.getBoolean("pinned"),
+                        row.getString("image_url") == null
+                                ? null
+                                : new FeaturedImage(
+                                        row.getString("image_url"),
+                                        row.getString("image_alt"),
+                                        "",
+                                        row.getInt("image_width"),
+                                        row.getInt("image_height"))),
+                entryId,
+                storyId);
+    }
+
+    /**
+     * Corrects an entry's text, author or picture: it keeps its place and time, and readers see when it was updated;
+     * its pin is the pin buttons' to change. False when there is no such entry.
+     */
+    boolean edit(long storyId, long entryId, EntryDraft entry, Instant now) {
+        return jdbc.inTransaction(c -> {
+            FeaturedImage image = entry.image();
+            int rows = Jdbc.update(
+                    c,
+                    """
+                    update live_entry set body_markdown = ?, body_html = ?, author_name = ?, image_url = ?,
+                                          image_alt = ?, image_width = ?, image_height = ?, edited_at = ?
+                    where id = ? and story_id = ?""",
+                    entry.bodyMarkdown(),
+                    entry.body().html(),
+                    entry.authorName(),
+                    image == null ? null : image.url(),
+                    image == null ? null : image.alt(),
+                    image == null ? null : image.width(),
+                    image == null ? null : image.height(),
+                    now,
+                    entryId,
+                    storyId);
+            if (rows > 0) {
+                changed(c, storyId, now, false);
+            }
+            return rows > 0;
+        });
+    }
+
     /** Pins or unpins an entry of this story; false when there is no such entry. */
     boolean pin(long storyId, long entryId, boolean pinned, Instant now) {
         return jdbc.inTransaction(c -> {

@@ -185,6 +185,8 @@ public final class Newsroom {
         c.routes.post("/admin/stories/{id}/live/start", live::start);
         c.routes.post("/admin/stories/{id}/live/end", live::end);
         c.routes.post("/admin/stories/{id}/live/entries", live::post);
+        c.routes.get("/admin/stories/{id}/live/entries/{entry}/edit", live::editForm);
+        c.routes.post("/admin/stories/{id}/live/entries/{entry}", live::update);
         c.routes.post("/admin/stories/{id}/live/entries/{entry}/pin", live::pin);
         c.routes.post("/admin/stories/{id}/live/entries/{entry}/unpin", live::unpin);
         c.routes.post("/admin/stories/{id}/live/entries/{entry}/delete", live::delete);
@@ -219,7 +221,8 @@ public final class Newsroom {
     private static boolean isStoryForm(Context ctx) {
         String path = ctx.path();
         return path.equals("/admin/preview")
-                || path.matches("/admin/(stories/(new|[0-9]{1,18}(/live/entries)?)|authors/[0-9]{1,18})");
+                || path.matches(
+                        "/admin/(stories/(new|[0-9]{1,18}(/live/entries(/[0-9]{1,18})?)?)|authors/[0-9]{1,18})");
     }
 
     private static boolean isTooLarge(Throwable e) {

@@ -158,6 +158,9 @@ public record ArticleMeta(
             update.put("@type", "BlogPosting");
             update.put("headline", entry.headline());
             update.put("datePublished", Dates.iso(entry.postedAt()));
+            if (entry.wasEdited()) {
+                update.put("dateModified", Dates.iso(entry.editedAt()));
+            }
             update.put("url", url + "#" + entry.anchor());
             update.put("articleBody", entry.text());
             if (!entry.authorName().isBlank()) {

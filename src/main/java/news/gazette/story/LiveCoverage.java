@@ -25,8 +25,9 @@ public record LiveCoverage(long storyId, Instant startedAt, Instant endedAt, Lis
     public Instant changedAt() {
         Instant newest = endedAt != null && endedAt.isAfter(startedAt) ? endedAt : startedAt;
         for (LiveEntry entry : entries) {
-            if (entry.postedAt().isAfter(newest)) {
-                newest = entry.postedAt();
+            Instant changed = entry.wasEdited() ? entry.editedAt() : entry.postedAt();
+            if (changed.isAfter(newest)) {
+                newest = changed;
             }
         }
         return newest;

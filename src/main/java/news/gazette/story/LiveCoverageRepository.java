@@ -24,7 +24,7 @@ public final class LiveCoverageRepository {
 
     private static final String ENTRY_COLUMNS = """
             e.id, e.story_id, e.posted_at, e.author_name, e.body_html, e.pinned,
-            e.image_url, e.image_alt, e.image_width, e.image_height""";
+            e.image_url, e.image_alt, e.image_width, e.image_height, e.edited_at""";
 
     private record Span(Instant started, Instant ended) {}
 
@@ -150,6 +150,7 @@ public final class LiveCoverageRepository {
                 body,
                 body.text(),
                 row.getBoolean("pinned"),
-                image);
+                image,
+                Jdbc.instant(row, "edited_at"));
     }
 }

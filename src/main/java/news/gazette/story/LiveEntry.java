@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param body rendered and sanitised once, when the entry was posted
  * @param text the body's plain text, for JSON-LD, feed summaries and the entry's headline
  * @param image an optional picture; its caption is always empty
+ * @param editedAt when the entry was last corrected after its posting; null if never
  */
 public record LiveEntry(
         long id,
@@ -18,7 +19,8 @@ public record LiveEntry(
         RenderedHtml body,
         String text,
         boolean pinned,
-        FeaturedImage image) {
+        FeaturedImage image,
+        Instant editedAt) {
 
     /** Longest headline made from an entry's first words: Google's limit for a headline. */
     static final int HEADLINE_MAX = 110;
@@ -28,6 +30,11 @@ public record LiveEntry(
         authorName = authorName == null ? "" : authorName;
         body = body == null ? RenderedHtml.EMPTY : body;
         text = text == null ? "" : text;
+    }
+
+    /** Whether it was corrected after its posting. */
+    public boolean wasEdited() {
+        return editedAt != null && editedAt.isAfter(postedAt);
     }
 
     /** The fragment id of the entry on its story's page. */

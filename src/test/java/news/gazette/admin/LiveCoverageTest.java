@@ -245,6 +245,41 @@ class LiveCoverageTest {
             assertThat(onePinTooMany.doc().selectFirst("#pinned-error").text()).contains("At most 3");
             assertThat(onePinTooMany.doc().selectFirst("#body").text()).isEqualTo("Pin more");
 
+            // A correction keeps the entry's place, time and pin, and says when it was made.
+            long photoEntry = site.count("select id from live_entry where body_markdown = 'A photo from the scene.'");
+            String edit = desk + "/entries/" + photoEntry;
+            var loaded = editor.get(edit + "/edit");
+            assertThat(loaded.doc().selectFirst("#body").text()).isEqualTo("A photo from the scene.");
+            assertThat(loaded.doc().selectFirst("form#story-form").attr("action"))
+                    .isEqualTo(edit);
+            var blankEdit = editor.post(edit, editor.form("body", "", "author", "Ada"));
+            assertThat(blankEdit.status()).isEqualTo(400);
+            assertThat(blankEdit.doc().selectFirst("#body-error").text()).isEqualTo("Write the entry.");
+            assertThat(blankEdit.doc().selectFirst("form#story-form").attr("action"))
+                    .isEqualTo(edit);
+            assertThat(editor.post(
+                                    edit,
+                                    editor.form(
+                                            "body",
+                                            "A photo from outside the office.",
+                                            "author",
+                                            "Ada Reporter",
+                                            "image_url",
+                                            kept,
+                                            "image_alt",
+                                            "Protesters outside the office"))
+                            .status())
+                    .isEqualTo(303);
+            Element corrected = Jsoup.parse(client.get(ARTICLE).body().string()).selectFirst("#entry-" + photoEntry);
+            assertThat(corrected.selectFirst(".live-entry-body").text()).isEqualTo("A photo from outside the office.");
+            assertThat(corrected.selectFirst(".live-entry-edited").text()).startsWith("(updated");
+            assertThat(corrected.selectFirst(".live-entry-author").text()).isEqualTo("Ada Reporter");
+            assertThat(corrected.selectFirst("img").attr("alt")).isEqualTo("Protesters outside the office");
+            assertThat(site.count(
+                            "select count(*) from live_entry where id = " + photoEntry + " and edited_at is not null"))
+                    .isEqualTo(1);
+            assertThat(editor.get(desk + "/entries/999999/edit").status()).isEqualTo(404);
+
             long firstPin = site.count("select min(id) from live_entry where pinned");
             assertThat(editor.post(desk + "/entries/" + firstPin + "/unpin", editor.form())
                             .status())
@@ -267,6 +302,10 @@ class LiveCoverageTest {
                             .status())
                     .isEqualTo(403);
             assertThat(cora.post(desk + "/end", cora.form()).status()).isEqualTo(403);
+            assertThat(cora.get(edit + "/edit").status()).isEqualTo(403);
+            assertThat(cora.post(edit, cora.form("body", "Sneaky", "author", "Cora"))
+                            .status())
+                    .isEqualTo(403);
             assertThat(site.count("select count(*) from live_entry where body_markdown = 'Sneaky'"))
                     .isZero();
             assertThat(new NewsroomClient(server.port()).get(desk).status()).isEqualTo(302);
