@@ -12,6 +12,8 @@ import news.gazette.db.Jdbc;
 import news.gazette.story.Author;
 import news.gazette.story.Bylines;
 import news.gazette.story.FeaturedImage;
+import news.gazette.story.LiveCoverageRepository;
+import news.gazette.story.LiveEntry;
 import org.jsoup.Jsoup;
 
 /**
@@ -22,6 +24,9 @@ import org.jsoup.Jsoup;
 final class IndexedStories {
 
     /** Which stories the index holds. */
+    /** A live story's newest entries are searchable with it. */
+    static final int LIVE_ENTRIES_INDEXED = 50;
+
     static final String INDEXED = "s.status = 'published' and s.published_at is not null and s.deleted_at is null";
 
     // The rule is applied to the rows found by id rather than in the WHERE clause: given the rule there, H2 plans on
@@ -93,9 +98,13 @@ final class IndexedStories {
                         .add(row.getString(2)),
                 ids.toArray());
         Map<Long, List<Author>> bylines = Bylines.of(c, ids);
+        Map<Long, List<LiveEntry>> live = LiveCoverageRepository.newest(c, ids, LIVE_ENTRIES_INDEXED);
         // Turning the stored HTML into text is much of a rebuild's reading: spread it over the cores.
         return (rows.size() > 50 ? rows.parallelStream() : rows.stream())
-                .map(r -> r.story(bylines.get(r.id()), tags.getOrDefault(r.id(), List.of())))
+                .map(r -> r.story(
+                        bylines.get(r.id()),
+                        tags.getOrDefault(r.id(), List.of()),
+                        live.getOrDefault(r.id(), List.of())))
                 .toList();
     }
 
@@ -113,13 +122,18 @@ final class IndexedStories {
             FeaturedImage image,
             boolean indexed) {
 
-        IndexedStory story(List<Author> bylines, List<String> tags) {
+        /** With its live entries' text ahead of the body's, newest first: for a live story they are the news. */
+        IndexedStory story(List<Author> bylines, List<String> tags, List<LiveEntry> entries) {
+            StringBuilder text = new StringBuilder();
+            for (LiveEntry entry : entries) {
+                text.append(entry.text()).append("\n\n");
+            }
             return new IndexedStory(
                     id,
                     slug,
                     headline,
                     summary,
-                    textOf(bodyHtml),
+                    text.append(textOf(bodyHtml)).toString(),
                     bylines == null || bylines.isEmpty() ? authors : bylines,
                     publishedAt,
                     updatedAt,

@@ -9,7 +9,8 @@ import news.gazette.story.FeaturedImage;
  * What the search index holds of one story: what it is found by and what a results page shows of it, never its
  * newsroom notes or its Markdown.
  *
- * @param bodyText the stored body's text as readers read it, without markup or link targets
+ * @param bodyText the stored body's text as readers read it, without markup or link targets; a live story's newest
+ *     entries come first
  * @param image the featured image, or null
  * @param tags the tags' names, in the story's order
  */

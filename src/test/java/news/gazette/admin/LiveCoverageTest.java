@@ -78,6 +78,12 @@ class LiveCoverageTest {
             org.slf4j.LoggerFactory.getLogger(LiveCoverageTest.class)
                     .info("live entry posted -> in the fragment, in the story's feed (ms, pairs): {}", timesMs);
 
+            // Search finds the story by its entries' words (none of them is in the launch story's own text).
+            await(() -> page(get(http, base + "/search?q=midnight"))
+                            .select("a[href=" + ARTICLE + "]")
+                            .size()
+                    > 0);
+
             Document article = page(get(http, base + ARTICLE));
             List<String> shown =
                     article.select("#live .live-entry .live-entry-body").eachText();
