@@ -95,7 +95,10 @@ class LiveJourneyTest {
             for (String entry : ENTRIES) {
                 d.findElement(By.id("body")).sendKeys(entry);
                 Instant clicked = Instant.now();
+                WebElement form = d.findElement(By.id("story-form"));
                 d.findElement(By.xpath("//button[text()='Post entry']")).click();
+                // The address says posted= from the second entry on already: wait for the new page instead.
+                wait(d, ExpectedConditions.stalenessOf(form));
                 wait(d, ExpectedConditions.urlContains("posted="));
                 assertThat(d.findElement(By.cssSelector(".notice-ok")).getText())
                         .startsWith("Posted");
@@ -109,7 +112,9 @@ class LiveJourneyTest {
             // The first entry, pinned from the desk's list (the oldest is last there).
             List<WebElement> pinButtons =
                     d.findElements(By.xpath("//button[starts-with(normalize-space(.), 'Pin on top')]"));
-            pinButtons.get(pinButtons.size() - 1).click();
+            WebElement pin = pinButtons.get(pinButtons.size() - 1);
+            pin.click();
+            wait(d, ExpectedConditions.stalenessOf(pin));
             wait(d, ExpectedConditions.urlContains("saved=1"));
             long pinnedAt = System.nanoTime();
 
