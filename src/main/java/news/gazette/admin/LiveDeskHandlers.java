@@ -92,7 +92,7 @@ public final class LiveDeskHandlers {
             render(ctx, story, errors, form, null, null);
             return;
         }
-        long id = desk.post(story.id(), form.draft(media), me.username(), clock.instant());
+        long id = desk.post(story.id(), form.draft(), me.username(), clock.instant());
         ctx.redirect(deskPath(story) + "?posted=" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -117,7 +117,7 @@ public final class LiveDeskHandlers {
             render(ctx, story, errors, form, entry, null);
             return;
         }
-        LiveDesk.EntryDraft draft = form.draft(media);
+        LiveDesk.EntryDraft draft = form.draft();
         LiveDesk.EntryDraft kept = new LiveDesk.EntryDraft(
                 draft.bodyMarkdown(), draft.body(), draft.authorName(), stored.pinned(), draft.image());
         if (!desk.edit(story.id(), entry, kept, clock.instant())) {

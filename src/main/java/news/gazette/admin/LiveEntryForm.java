@@ -19,10 +19,17 @@ import news.gazette.text.PlainText;
  * picture (a new upload, or the one kept from a refused post) with its alt text, and the pin.
  *
  * @param imageUrl the picture's address on this site, or empty
+ * @param picture the stored picture with its size, as found when the form was read; null when there is none
  * @param body the rendering of {@code text}; empty when the form did not pass
  */
 public record LiveEntryForm(
-        String text, String author, String imageUrl, String imageAlt, boolean pinned, RenderedHtml body) {
+        String text,
+        String author,
+        String imageUrl,
+        String imageAlt,
+        boolean pinned,
+        RenderedHtml body,
+        StoredImage picture) {
 
     static final int MAX_ENTRY = 20_000;
     static final int MAX_AUTHOR = 200;
@@ -30,7 +37,7 @@ public record LiveEntryForm(
 
     /** An empty form, by {@code author}. */
     static LiveEntryForm blank(String author) {
-        return new LiveEntryForm("", author, "", "", false, RenderedHtml.EMPTY);
+        return new LiveEntryForm("", author, "", "", false, RenderedHtml.EMPTY, null);
     }
 
     /** The form of an entry as stored, to correct it. */
@@ -42,7 +49,8 @@ public record LiveEntryForm(
                 image == null ? "" : image.url(),
                 image == null ? "" : image.alt(),
                 entry.pinned(),
-                RenderedHtml.EMPTY);
+                RenderedHtml.EMPTY,
+                null);
     }
 
     /** Reads and checks the posted form; each problem is added to {@code errors} by its field. */
@@ -78,16 +86,14 @@ public record LiveEntryForm(
             }
             errors.checkLength("image_alt", "The description", alt, MAX_ALT);
         }
-        return new LiveEntryForm(text, author, imageUrl, alt, ctx.formParam("pinned") != null, body);
+        return new LiveEntryForm(text, author, imageUrl, alt, ctx.formParam("pinned") != null, body, stored);
     }
 
     /** What the desk stores; only for a form that passed. */
-    LiveDesk.EntryDraft draft(MediaStore media) {
-        FeaturedImage image = imageUrl.isEmpty()
+    LiveDesk.EntryDraft draft() {
+        FeaturedImage image = picture == null
                 ? null
-                : media.find(imageUrl)
-                        .map(stored -> new FeaturedImage(stored.url(), imageAlt, "", stored.width(), stored.height()))
-                        .orElse(null);
+                : new FeaturedImage(picture.url(), imageAlt, "", picture.width(), picture.height());
         return new LiveDesk.EntryDraft(text, body, author, pinned, image);
     }
 
