@@ -6,6 +6,7 @@ import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.util.regex.Pattern;
 import news.gazette.account.AccountBootstrap;
 import news.gazette.account.AccountRepository;
 import news.gazette.account.Passwords;
@@ -218,11 +219,14 @@ public final class Newsroom {
         c.routes.get("/media/{name}", media::serve);
     }
 
+    // Compiled once: the check runs before every request, a reader's too.
+    private static final Pattern STORY_FORM =
+            Pattern.compile("/admin/(stories/(new|[0-9]{1,18}(/live/entries(/[0-9]{1,18})?)?)|authors/[0-9]{1,18})");
+
     private static boolean isStoryForm(Context ctx) {
         String path = ctx.path();
-        return path.equals("/admin/preview")
-                || path.matches(
-                        "/admin/(stories/(new|[0-9]{1,18}(/live/entries(/[0-9]{1,18})?)?)|authors/[0-9]{1,18})");
+        return path.startsWith("/admin/")
+                && (path.equals("/admin/preview") || STORY_FORM.matcher(path).matches());
     }
 
     private static boolean isTooLarge(Throwable e) {

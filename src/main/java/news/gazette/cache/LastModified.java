@@ -21,8 +21,10 @@ final class LastModified {
 
     private record Sent(String etag, long seconds) {}
 
-    private final Cache<String, Sent> sent =
-            Caffeine.newBuilder().maximumSize(REMEMBERED).build();
+    private final Cache<String, Sent> sent = Caffeine.newBuilder()
+            .executor(Runnable::run)
+            .maximumSize(REMEMBERED)
+            .build();
 
     /** The Last-Modified, in seconds since the epoch, of the page at {@code key} rendered now with {@code etag}. */
     long seconds(String key, String etag, Instant declared, Instant renderedAt) {

@@ -36,6 +36,7 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import news.gazette.change.ChangeKey;
 import news.gazette.web.HttpDate;
+import news.gazette.web.Pages;
 
 /**
  * Rendered public pages held in memory, invalidated by what changed rather than expired by a guess.
@@ -116,7 +117,10 @@ public final class PageCache {
         this.defaultLane = defaultLane;
         this.proxyHeaders = proxyHeaders;
         this.maxBytes = maxBytes;
+        // Caffeine's upkeep runs on the request's own thread: handing it to the common pool woke a thread on every
+        // write, a few percent of a crawl's processor in futex calls (async-profiler).
         this.pages = Caffeine.newBuilder()
+                .executor(Runnable::run)
                 .maximumWeight(maxBytes)
                 .weigher((String key, CachedPage page) -> page.weight())
                 .build();
@@ -357,6 +361,7 @@ public final class PageCache {
         if (result == null) {
             return null;
         }
+        byte[] rendered = Pages.renderedBytes(ctx);
         String contentType = ctx.res().getContentType();
         Set<ChangeKey> dependencies = ctx.attribute(DEPENDENCIES);
         Instant validUntil = next == null ? Instant.MAX : next;
@@ -383,7 +388,7 @@ public final class PageCache {
         CachedPage page = render(
                 key,
                 ctx.attribute(LAST_MODIFIED),
-                result.readAllBytes(),
+                rendered != null ? rendered : result.readAllBytes(),
                 contentType == null ? "text/html; charset=utf-8" : contentType,
                 List.copyOf(ownHeaders),
                 keys,

@@ -31,7 +31,7 @@ public final class FeedEntries {
     // Feed readers poll all day and the same 20 bodies would be made absolute on every rebuild; a save changes
     // modified_at and so the key, which is all the invalidation this needs.
     private final Cache<String, String> bodies =
-            Caffeine.newBuilder().maximumSize(1_000).build();
+            Caffeine.newBuilder().executor(Runnable::run).maximumSize(1_000).build();
 
     /** @param idAuthority the authority of entry ids, fixed for the site's life (see {@link #authorityOf}) */
     public FeedEntries(Site site, MediaStore media, String idAuthority) {

@@ -51,8 +51,10 @@ final class StoryLists {
     // kept until any change (a card's headline or image may be the change) or the next scheduled story goes live.
     // Derived from the database alone, and forgotten on the change log's word, so every instance agrees within a
     // second.
-    private final Cache<Long, Newest> newestByTag =
-            Caffeine.newBuilder().maximumSize(NEWEST_TAGS_KEPT).build();
+    private final Cache<Long, Newest> newestByTag = Caffeine.newBuilder()
+            .executor(Runnable::run)
+            .maximumSize(NEWEST_TAGS_KEPT)
+            .build();
     private final AtomicLong cardsGeneration = new AtomicLong();
 
     private record Total(long count, Instant validUntil) {}

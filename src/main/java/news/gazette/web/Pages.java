@@ -5,6 +5,8 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import gg.jte.resolve.DirectoryCodeResolver;
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +19,11 @@ public final class Pages {
 
     /** Set on a request whose page was rendered, so that an error status (a form's 400) keeps its own page. */
     static final String RENDERED = "gazette.rendered";
+
+    /** Where {@link #render} leaves the page's bytes with the stream it handed Javalin, for {@link #renderedBytes}. */
+    private static final String BYTES = "gazette.rendered.bytes";
+
+    private record Rendered(InputStream stream, byte[] bytes) {}
 
     private final TemplateEngine engine;
 
@@ -35,8 +42,20 @@ public final class Pages {
 
     /** Renders {@code template} with its one page record and sends it as the HTML response. */
     public void render(Context ctx, String template, Object page) {
-        ctx.contentType(HTML_UTF8).result(renderToBytes(template, page));
+        byte[] bytes = renderToBytes(template, page);
+        InputStream stream = new ByteArrayInputStream(bytes);
+        ctx.contentType(HTML_UTF8).result(stream);
         ctx.attribute(RENDERED, Boolean.TRUE);
+        ctx.attribute(BYTES, new Rendered(stream, bytes));
+    }
+
+    /**
+     * The bytes of the page {@link #render} made for this request, if it is still the response's result; null
+     * otherwise. Lets the page cache keep them without copying them out of the result stream again.
+     */
+    public static byte[] renderedBytes(Context ctx) {
+        Rendered rendered = ctx.attribute(BYTES);
+        return rendered != null && rendered.stream() == ctx.resultInputStream() ? rendered.bytes() : null;
     }
 
     /**
