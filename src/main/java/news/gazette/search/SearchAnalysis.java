@@ -85,6 +85,8 @@ final class SearchAnalysis {
             Map.entry("ta", new Language("Tamil", TamilAnalyzer::getDefaultStopSet)),
             Map.entry("tr", new Language("Turkish", TurkishAnalyzer::getDefaultStopSet)));
 
+    private static final int VALUE_GAP = 100;
+
     private SearchAnalysis() {}
 
     /** The primary subtag of a BCP 47 tag ({@code en-GB} is {@code en}), lower case. */
@@ -135,6 +137,13 @@ final class SearchAnalysis {
                 stream = new SnowballFilter(stream, stemmer);
             }
             return new TokenStreamComponents(words, new ICUFoldingFilter(stream));
+        }
+
+        // The values of one field (headline, summary, tags, body in StoryDocument.ALL) are far apart, so a phrase
+        // never runs from the end of one into the start of the next.
+        @Override
+        public int getPositionIncrementGap(String fieldName) {
+            return VALUE_GAP;
         }
 
         @Override

@@ -41,7 +41,7 @@ public final class SearchIndex implements AutoCloseable {
     public static final Key<SearchIndex> KEY = new Key<>("gazette.search-index");
 
     /** Raised whenever what is indexed or how it is analysed changes: an index of another format is rebuilt. */
-    static final int FORMAT = 2; // 2: every byline of a story, in order
+    static final int FORMAT = 3; // 2: every byline of a story, in order; 3: matching in one field of all the text
 
     static final String FORMAT_KEY = "gazette.format";
     static final String LANGUAGE_KEY = "gazette.language";

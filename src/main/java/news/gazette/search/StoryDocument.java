@@ -27,6 +27,8 @@ final class StoryDocument {
     static final String TAGS = "tags";
     static final String SUMMARY = "summary";
     static final String BODY = "body";
+    /** Headline, summary, tags and body in one field, which every word of a query is matched in ({@link StoryQuery}). */
+    static final String ALL = "all";
     /** Every word of the four text fields, unstemmed: for the last word's prefix and for spelling suggestions. */
     static final String WORDS = "words";
 
@@ -68,7 +70,7 @@ final class StoryDocument {
         doc.add(new StoredField(SLUG, story.slug()));
         doc.add(new TextField(HEADLINE, story.headline(), Field.Store.YES));
         doc.add(new TextField(SUMMARY, story.summary(), Field.Store.YES));
-        doc.add(new TextField(BODY, story.bodyText(), Field.Store.NO));
+        // The body is matched through ALL only; its stored start is for the highlighter, which analyses it again.
         String body = story.bodyText();
         doc.add(new StoredField(
                 BODY, body.length() <= STORED_BODY_CHARS ? body : body.substring(0, STORED_BODY_CHARS)));
@@ -76,9 +78,13 @@ final class StoryDocument {
             doc.add(new TextField(TAGS, tag, Field.Store.YES));
         }
         for (String text : List.of(story.headline(), story.summary(), story.bodyText())) {
+            doc.add(new TextField(ALL, text, Field.Store.NO));
             doc.add(new Field(WORDS, text, WORDS_TYPE));
         }
-        story.tags().forEach(tag -> doc.add(new Field(WORDS, tag, WORDS_TYPE)));
+        story.tags().forEach(tag -> {
+            doc.add(new TextField(ALL, tag, Field.Store.NO));
+            doc.add(new Field(WORDS, tag, WORDS_TYPE));
+        });
         doc.add(new LongField(PUBLISHED, story.publishedAt().toEpochMilli(), Field.Store.YES));
         if (story.updatedAt() != null) {
             doc.add(new StoredField(UPDATED, story.updatedAt().toEpochMilli()));

@@ -69,7 +69,8 @@ public final class StorySearch {
                 for (int i = 0; i < hits.length; i++) {
                     docIds[i] = hits[i].doc;
                 }
-                Snippets.Marked[] marked = new Snippets(searcher, index.analyzer()).mark(lucene, docIds);
+                Snippets.Marked[] marked = new Snippets(searcher, index.analyzer())
+                        .mark(StoryQuery.marking(query, index.analyzer()), docIds);
                 List<SearchResult> results = new ArrayList<>();
                 for (int i = 0; i < hits.length; i++) {
                     Document doc = searcher.storedFields().document(docIds[i]);
