@@ -70,8 +70,8 @@ public final class App {
     private static final int SECTIONS_IN_NAV = 6;
     private static final long STOP_TIMEOUT_MS = 10_000;
     private static final int MAX_THREADS = 64;
-    private static final int RESPONSE_COPY_BYTES = 8_192;
     private static final int MIN_THREADS = 8;
+    private static final int RESPONSE_COPY_BYTES = 8_192;
     // Rendered pages and their gzip copies: an eighth of the heap, at most 64 MB. A page is 5-40 kB, so the README's
     // -Xmx128m holds some 800 of the most asked-for ones. A quarter of that heap (32 MB) left the old generation so
     // little room beside H2's cache that a crawl ran a full collection every half second (a fifth of its time).

@@ -29,8 +29,9 @@ import org.apache.lucene.search.TermQuery;
  * <p>Matching runs on one field holding all of a story's text ({@link StoryDocument#ALL}), so a query of common words
  * is one conjunction of term queries, which Lucene answers by skipping blocks that cannot reach the top results; a
  * conjunction of per-field disjunctions visited most of the archive for such words (p99 of 90 ms on 100,000 stories).
- * The field weights are optional clauses on the small fields: a word in the headline counts {@link #WEIGHTS} times,
- * in all. The highlighter gets the same words as a query over the fields it marks ({@link #marking}).
+ * The field weights ({@link #WEIGHTS}) are optional clauses on the small fields, each adding what its field weighs
+ * above the body: a word in the headline counts four times in all. The highlighter gets the same words as a query
+ * over the fields it marks ({@link #marking}).
  */
 final class StoryQuery {
 
@@ -99,14 +100,8 @@ final class StoryQuery {
             List<Token> whole = tokens(analyzer, StoryDocument.WORDS, part.text());
             for (int i = 0; i < stems.size() && words < MAX_WORDS; i++, words++) {
                 boolean typing = p == parts.size() - 1 && i == stems.size() - 1 && query.endsInLooseWord();
-                String prefix = typing
-                                && whole.size() == stems.size()
-                                && whole.get(i)
-                                                .term()
-                                                .codePointCount(
-                                                        0, whole.get(i).term().length())
-                                        >= MIN_PREFIX
-                        ? whole.get(i).term()
+                String prefix = typing && whole.size() == stems.size()
+                        ? prefixOf(whole.get(i).term())
                         : null;
                 String term = stems.get(i).term();
                 if (matching) {
@@ -119,6 +114,11 @@ final class StoryQuery {
             }
         }
         return words > 0;
+    }
+
+    /** The word being typed as a prefix to match, or null when it is too short to mean anything. */
+    private static String prefixOf(String typed) {
+        return typed.codePointCount(0, typed.length()) >= MIN_PREFIX ? typed : null;
     }
 
     /** {@code query} in {@code field}, counted by how much more than the body that field weighs. */
