@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 STORIES=${STORIES:-100000}
 URLS=${URLS:-90000}         # random distinct articles taken from the sitemap
-WARMUP=${WARMUP:-30}        # seconds of crawl before measuring: the JIT is still compiling after 5
+WARMUP=${WARMUP:-60}        # seconds of crawl before measuring: the JIT compiles 10 s of CPU between 20 and 40 s in, 1 s after 40
 NGINX_PAGES=${NGINX_PAGES:-2000} # of which nginx gets this many as files (Gazette never serves those in a crawl)
 PORT=${PORT:-7501}
 N_PORT=${N_PORT:-7502}
