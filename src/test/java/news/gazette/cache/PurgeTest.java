@@ -45,7 +45,10 @@ class PurgeTest {
                 site.publish("Purged at the fourth attempt", Instant.now().minusSeconds(60));
                 // Back-off of 0.1, 0.2 and 0.4 s before the fourth attempt.
                 awaitWithin(Duration.ofSeconds(5), () -> !cache.received.isEmpty());
-                String metrics = new Http(server.port()).get("/metrics").text();
+                // The receiver records the purge before it answers, and the sender counts it once the answer is in.
+                Http http = new Http(server.port());
+                awaitWithin(Duration.ofSeconds(5), () -> http.get("/metrics").text().contains("result=\"ok\"} 1.0"));
+                String metrics = http.get("/metrics").text();
                 assertThat(metrics)
                         .containsPattern(
                                 "gazette_purge_requests_total\\{cache=\"127.0.0.1:\\d+\",result=\"failed\"} 3.0");
