@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10}
 STORIES=${STORIES:-100000}
-URLS=${URLS:-90000}         # random distinct articles taken from the sitemap
+URLS=${URLS:-0}             # random distinct articles taken from the sitemap; 0: all of them
 WARMUP=${WARMUP:-60}        # seconds of crawl before measuring: the JIT compiles 10 s of CPU between 20 and 40 s in, 1 s after 40
 NGINX_PAGES=${NGINX_PAGES:-2000} # of which nginx gets this many as files (Gazette never serves those in a crawl)
 PORT=${PORT:-7501}
@@ -70,7 +70,7 @@ start_gazette() {
 }
 start_gazette
 
-echo "crawl: picking $URLS random articles from the sitemap"
+echo "crawl: picking random articles from the sitemap"
 curl -fs "$G/sitemap.xml" | grep -o '<loc>[^<]*</loc>' | sed 's#<loc>[a-z]*://[^/]*##; s#</loc>##' >"$OUT/sitemap-parts"
 : >"$OUT/all-articles"
 while read -r part; do
@@ -79,7 +79,9 @@ while read -r part; do
 done <"$OUT/sitemap-parts"
 grep -q /articles/ "$OUT/all-articles" || curl -fs "$G/sitemap.xml" | grep -o '<loc>[^<]*/articles/[^<]*</loc>' |
   sed 's#<loc>[a-z]*://[^/]*##; s#</loc>##' >"$OUT/all-articles"
+[ "$URLS" -gt 0 ] || URLS=$(wc -l <"$OUT/all-articles")
 shuf --random-source=<(yes) -n "$URLS" "$OUT/all-articles" >"$OUT/articles"
+URLS=$(wc -l <"$OUT/articles")
 head -n "$NGINX_PAGES" "$OUT/articles" >"$OUT/nginx-articles"
 
 echo "crawl: copying $NGINX_PAGES pages into nginx's root"
@@ -117,23 +119,27 @@ load() { # output name, wrk options... url [-- script args]
     -s bench/crawl.lua "$@" >"$OUT/$name.wrk" 2>&1 || true
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+    /Requests\/sec/ && !own { rps = $2 } /^crawl-rate:/ { rps = $2; own = 1 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
     /^crawl:/ { $1 = ""; extra = $0 }
     END { printf "%.0f %.2f %.2f%s\n", rps, p50, p99, extra }' "$OUT/$name.wrk"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }'; }
 
-# Gazette's paths: past nginx's, in three disjoint slices (JIT warm-up, plain crawl, gzip crawl).
-REST=$(( URLS - NGINX_PAGES )) SLICE=$(( (URLS - NGINX_PAGES) / 3 ))
-W0=$NGINX_PAGES P0=$(( NGINX_PAGES + SLICE )) Z0=$(( NGINX_PAGES + 2 * SLICE ))
+# Gazette's paths: past nginx's, in disjoint slices: the JIT's warm-up (a tenth, asked for over and over), the plain
+# crawl and the gzip crawl (the rest, halved: each path asked for once, and a crawl that runs out of paths stops
+# early), and the last 300 for the side measurements of the search flood, never asked for before.
+SIDE=300
+REST=$(( URLS - NGINX_PAGES - SIDE ))
+WSLICE=$(( REST / 10 )) SLICE=$(( (REST - REST / 10) / 2 ))
+W0=$NGINX_PAGES P0=$(( NGINX_PAGES + WSLICE )) Z0=$(( NGINX_PAGES + WSLICE + SLICE ))
 echo "crawl: warm-up (not measured)"
-DURATION=$WARMUP load warm "$G" -- "$OUT/articles" "$W0" "$SLICE" >/dev/null
+DURATION=$WARMUP load warm "$G" -- "$OUT/articles" "$W0" "$WSLICE" >/dev/null
 timeout 20 wrk -t2 -c8 -d3s -s bench/crawl.lua "$N" -- "$OUT/nginx-articles" >/dev/null 2>&1 || true
 echo "crawl: plain"
-read -r GP_RPS GP_P50 GP_P99 GP_EXTRA < <(load g-plain "$G" -- "$OUT/articles" "$P0" "$SLICE")
+read -r GP_RPS GP_P50 GP_P99 GP_EXTRA < <(CRAWL_ONCE=1 load g-plain "$G" -- "$OUT/articles" "$P0" "$SLICE")
 read -r NP_RPS NP_P50 NP_P99 NP_EXTRA < <(load n-plain "$N" -- "$OUT/nginx-articles")
 echo "crawl: gzip"
-read -r GZ_RPS GZ_P50 GZ_P99 GZ_EXTRA < <(load g-gzip -H "Accept-Encoding: gzip" "$G" -- "$OUT/articles" "$Z0" "$SLICE")
+read -r GZ_RPS GZ_P50 GZ_P99 GZ_EXTRA < <(CRAWL_ONCE=1 load g-gzip -H "Accept-Encoding: gzip" "$G" -- "$OUT/articles" "$Z0" "$SLICE")
 read -r NZ_RPS NZ_P50 NZ_P99 NZ_EXTRA < <(load n-gzip -H "Accept-Encoding: gzip" "$N" -- "$OUT/nginx-articles")
 
 echo "crawl: search mix, each query once, one at a time"
@@ -146,8 +152,8 @@ read -r SQ_N SQ_P50 SQ_P99 SQ_CODES < <(timeout $(( DURATION + 30 )) python3 ben
 
 echo "crawl: search flood, 64 connections of random queries, with side measurements"
 python3 bench/queries.py 10000 2 >"$OUT/flood-queries"
-# Articles never asked for yet: the last few hundred of the gzip slice's far end.
-tail -n 300 "$OUT/articles" >"$OUT/side-articles"
+# Articles never asked for yet.
+tail -n "$SIDE" "$OUT/articles" >"$OUT/side-articles"
 ( sleep 1; timeout $(( DURATION + 30 )) python3 bench/queries.py --time "$G" <(yes / | head -n 100000) $(( DURATION - 2 )) >"$OUT/side-front" ) &
 PIDS+=("$!")
 ( sleep 1; timeout $(( DURATION + 30 )) python3 bench/queries.py --time "$G" "$OUT/side-articles" $(( DURATION - 2 )) >"$OUT/side-articles.txt" ) &

@@ -47,7 +47,8 @@ class PurgeTest {
                 awaitWithin(Duration.ofSeconds(5), () -> !cache.received.isEmpty());
                 // The receiver records the purge before it answers, and the sender counts it once the answer is in.
                 Http http = new Http(server.port());
-                awaitWithin(Duration.ofSeconds(5), () -> http.get("/metrics").text().contains("result=\"ok\"} 1.0"));
+                awaitWithin(
+                        Duration.ofSeconds(5), () -> http.get("/metrics").text().contains("result=\"ok\"} 1.0"));
                 String metrics = http.get("/metrics").text();
                 assertThat(metrics)
                         .containsPattern(

@@ -66,14 +66,29 @@ class StoreSizeTest {
         assertThat(stopped).isLessThanOrEqualTo((long) (MOST * editedCompacted));
     }
 
-    /** Saves as editors do: a story's body rewritten, a note added, over stories all through the archive. */
     private static void edit(Jdbc jdbc) {
-        Markdown markdown = new Markdown();
-        NewsroomStories newsroom = new NewsroomStories(jdbc);
-        StoryWriter writer = new StoryWriter(jdbc);
-        SplittableRandom random = new SplittableRandom(12);
+        Editor editor = new Editor(jdbc, STORIES);
         for (int i = 0; i < SAVES; i++) {
-            Story story = newsroom.findById(2 + random.nextInt(STORIES)).orElseThrow();
+            editor.save(i);
+        }
+    }
+
+    /** Saves as editors do: a story's body rewritten, a note added, over stories all through the archive. */
+    static final class Editor {
+        private final Markdown markdown = new Markdown();
+        private final NewsroomStories newsroom;
+        private final StoryWriter writer;
+        private final SplittableRandom random = new SplittableRandom(12);
+        private final int stories;
+
+        Editor(Jdbc jdbc, int stories) {
+            this.newsroom = new NewsroomStories(jdbc);
+            this.writer = new StoryWriter(jdbc);
+            this.stories = stories;
+        }
+
+        void save(int i) {
+            Story story = newsroom.findById(2 + random.nextInt(stories)).orElseThrow();
             StoryDraft draft = TestSite.draftOf(story);
             String body = story.bodyMarkdown() + "\n\nEdit " + i + ": a sentence added by an editor.";
             StoryDraft edited = new StoryDraft(
