@@ -101,7 +101,8 @@ public final class NewsroomStories {
         boolean usesNow = filter == Filter.SCHEDULED || filter == Filter.PUBLISHED;
         String term = search == null ? "" : search.strip();
         String slug = slugSearched(term);
-        if (slug != null && !ARTICLE_ADDRESS.matcher(term).matches() && !isSlug(slug)) {
+        List<Long> slugged = slug == null ? List.of() : storiesAt(slug);
+        if (slug != null && !ARTICLE_ADDRESS.matcher(term).matches() && slugged.isEmpty()) {
             slug = null; // words joined by hyphens ("four-day") that are no story's slug: a headline search
         }
         boolean byHeadline = !term.isEmpty() && slug == null;
@@ -119,9 +120,9 @@ public final class NewsroomStories {
                 + "%";
         String sql = where
                 + (byHeadline ? " and lower(s.headline) like ? escape '\\'" : "")
-                + (slug != null
-                        ? " and (s.slug = ? or s.id in (select h.story_id from story_slug_history h where h.old_slug = ?))"
-                        : "")
+                + (slug == null
+                        ? ""
+                        : slugged.isEmpty() ? " and 1 = 0" : " and s.id in (" + Jdbc.placeholders(slugged.size()) + ")")
                 + (ownerId == null ? "" : " and s.owner_id = ?");
         List<Object> given = new ArrayList<>();
         if (usesNow) {
@@ -131,8 +132,7 @@ public final class NewsroomStories {
             given.add(pattern);
         }
         if (slug != null) {
-            given.add(slug);
-            given.add(slug);
+            given.addAll(slugged);
         }
         if (ownerId != null) {
             given.add(ownerId);
@@ -172,13 +172,19 @@ public final class NewsroomStories {
         return BARE_SLUG.matcher(term).matches() ? term : null;
     }
 
-    private boolean isSlug(String slug) {
-        return jdbc.count(
-                        "select count(*) from story where slug = ? or exists"
-                                + " (select 1 from story_slug_history where old_slug = ?)",
-                        slug,
-                        slug)
-                > 0;
+    /**
+     * The stories at {@code slug}, now or before a rename: two lookups by key. One query joining them with {@code or}
+     * read every story row on H2 (seconds at a million stories).
+     */
+    private List<Long> storiesAt(String slug) {
+        List<Long> ids = new ArrayList<>(jdbc.list("select id from story where slug = ?", row -> row.getLong(1), slug));
+        for (long renamed :
+                jdbc.list("select story_id from story_slug_history where old_slug = ?", row -> row.getLong(1), slug)) {
+            if (!ids.contains(renamed)) {
+                ids.add(renamed);
+            }
+        }
+        return ids;
     }
 
     private static final Pattern ARTICLE_ADDRESS =

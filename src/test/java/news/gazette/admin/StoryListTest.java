@@ -63,6 +63,28 @@ class StoryListTest {
                         .as(address)
                         .containsExactly("Published Number 7");
             }
+            // A renamed story's old address finds it too, by its key; an address of no story finds nothing.
+            long seventh = site.jdbc
+                    .first("select id from story where slug = 'published-number-7'", r -> r.getLong(1))
+                    .orElseThrow();
+            site.jdbc.update(
+                    "insert into story_slug_history (old_slug, story_id, changed_at) values (?, ?, ?)",
+                    "number-seven-before-its-rename",
+                    seventh,
+                    now);
+            for (String address :
+                    List.of("/articles/number-seven-before-its-rename", "number-seven-before-its-rename")) {
+                assertThat(c.get("/admin/stories?q=" + java.net.URLEncoder.encode(address, "UTF-8"))
+                                .doc()
+                                .select(".story-table tbody tr a[href^=/admin/stories/]")
+                                .eachText())
+                        .as(address)
+                        .containsExactly("Published Number 7");
+            }
+            assertThat(c.get("/admin/stories?q=%2Farticles%2Fno-story-at-this-address")
+                            .doc()
+                            .select(".story-table tbody tr"))
+                    .isEmpty();
             // Words joined by a hyphen that are no slug are searched in headlines.
             assertThat(c.get("/admin/stories?q=tomorrow%27s-owl").doc().select(".story-table tbody tr"))
                     .isEmpty();
