@@ -45,7 +45,8 @@ public final class UserCommand {
 
     /** Runs {@code user ...} and returns the process exit code. */
     public static int run(String[] args, Map<String, String> env) {
-        CommandLine cli = new CommandLine(new UserCommand(env, System.in, System.console() != null));
+        CommandLine cli = StoreOptions.reportingUnavailableStore(
+                new CommandLine(new UserCommand(env, System.in, System.console() != null)));
         return cli.execute(args);
     }
 

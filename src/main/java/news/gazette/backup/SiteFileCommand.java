@@ -58,7 +58,8 @@ public final class SiteFileCommand {
 
     /** Runs {@code export ...} or {@code import ...} and returns the process exit code. */
     public static int run(String[] args, Map<String, String> env, Consumer<Jdbc> deriveImported) {
-        return new CommandLine(new SiteFileCommand(env, deriveImported)).execute(args);
+        return StoreOptions.reportingUnavailableStore(new CommandLine(new SiteFileCommand(env, deriveImported)))
+                .execute(args);
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true, description = "Writes the whole site to FILE (a zip).")

@@ -25,6 +25,9 @@ public final class Database implements AutoCloseable {
     /** How the pool's connections name themselves to PostgreSQL ({@code pg_stat_activity.application_name}). */
     public static final String APPLICATION_NAME = "gazette";
 
+    /** H2's error for a file store another process holds open (its {@code DATABASE_ALREADY_OPEN_1}). */
+    private static final int H2_ALREADY_OPEN = 90020;
+
     private static final long CONNECTION_TIMEOUT_MS = 5_000;
     private static final long VALIDATION_TIMEOUT_MS = 2_000;
     private static final long KEEPALIVE_MS = 60_000;
@@ -73,6 +76,7 @@ public final class Database implements AutoCloseable {
     public static Database open(String jdbcUrl, Path dataDir, MeterRegistry registry) {
         Dialect dialect = Dialect.of(jdbcUrl);
         if (jdbcUrl.startsWith("jdbc:h2:file:")) {
+            StoreCompaction.awaitCompactionElsewhere(jdbcUrl);
             try {
                 Files.createDirectories(dataDir);
             } catch (IOException e) {
@@ -118,6 +122,11 @@ public final class Database implements AutoCloseable {
             Throwable cause = e;
             while (cause != null && !(cause instanceof SQLException)) {
                 cause = cause.getCause();
+            }
+            if (cause instanceof SQLException sql && sql.getErrorCode() == H2_ALREADY_OPEN) {
+                // H2's own advice ("use the server mode") is not Gazette's: the other user is a running Gazette.
+                throw new UnavailableException(
+                        "the embedded store is in use by another process (a running Gazette?): stop it first", e);
             }
             String why = cause == null ? String.valueOf(e.getMessage()) : cause.getMessage();
             throw new UnavailableException("cannot connect to the " + dialect.displayName + " database: " + why, e);

@@ -44,4 +44,19 @@ public final class StoreOptions {
     public Database open(Map<String, String> env) {
         return Database.open(jdbcUrl(env), dataDir(env));
     }
+
+    /**
+     * For a chore's {@link CommandLine}: a store it cannot open is one line on standard error and exit code 1, not a
+     * stack trace.
+     */
+    public static CommandLine reportingUnavailableStore(CommandLine cli) {
+        CommandLine.IExecutionExceptionHandler fallback = cli.getExecutionExceptionHandler();
+        return cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (e instanceof Database.UnavailableException) {
+                commandLine.getErr().println("gazette: " + e.getMessage());
+                return 1;
+            }
+            return fallback.handleExecutionException(e, commandLine, parsed);
+        });
+    }
 }

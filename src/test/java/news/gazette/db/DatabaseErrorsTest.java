@@ -44,6 +44,51 @@ class DatabaseErrorsTest {
         assertThat(run.lines().get(0)).contains("Gazette could not start").contains("127.0.0.1");
     }
 
+    @Test
+    void a_chore_on_a_store_a_running_server_holds_says_so_in_one_line() throws Exception {
+        Path log = data.resolve("server.txt");
+        Process server = new ProcessBuilder(
+                        java("news.gazette.App", "--host", "127.0.0.1", "--port", "0", "--data", data.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(log) || !Files.readString(log).contains("Gazette is serving")) {
+                assertThat(server.isAlive()).as("the server runs").isTrue();
+                assertThat(System.nanoTime()).as("the server started").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            ProcessBuilder chore = new ProcessBuilder(
+                    java("news.gazette.App", "user", "reset-password", "admin", "--data", data.toString()));
+            chore.environment().put("GAZETTE_NEW_PASSWORD", "a new password for the admin account");
+            Path output = data.resolve("chore.txt");
+            Process process = chore.redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank())
+                    .toList();
+
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0)).startsWith("gazette: ").contains("in use by another process");
+        } finally {
+            server.destroy();
+            server.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> java(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path")));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     private Run gazette(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

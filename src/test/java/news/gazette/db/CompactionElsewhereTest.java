@@ -1,0 +1,57 @@
+package news.gazette.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opening a store that another process is compacting waits for the compaction: H2 would delete the compaction's
+ * temp file first, and the compaction would fail. A temp file left by a compaction that died is no reason to wait.
+ */
+class CompactionElsewhereTest {
+
+    @Test
+    void an_open_waits_while_a_compaction_writes_its_temp_file(@TempDir Path data) throws Exception {
+        String url = Database.embeddedJdbcUrl(data);
+        Database.open(url, data).close();
+        Path temp = data.resolve("gazette.mv.db.tempFile");
+        Files.writeString(temp, "a compaction under way");
+
+        CompletableFuture<Long> opened = CompletableFuture.supplyAsync(() -> {
+            try (Database db = Database.open(url, data)) {
+                return new Jdbc(db.dataSource()).count("select count(*) from story");
+            }
+        });
+        Thread.sleep(600);
+        assertThat(opened).as("waiting for the compaction").isNotDone();
+        assertThat(temp).exists();
+
+        // The compaction ends: H2 moves its temp file over the store.
+        Files.delete(temp);
+        assertThat(opened.get(30, TimeUnit.SECONDS)).isPositive();
+    }
+
+    @Test
+    void a_temp_file_left_by_a_compaction_that_died_is_cleared(@TempDir Path data) throws Exception {
+        String url = Database.embeddedJdbcUrl(data);
+        Database.open(url, data).close();
+        Path temp = data.resolve("gazette.mv.db.tempFile");
+        Files.writeString(temp, "left by a process killed while it compacted");
+        Files.setLastModifiedTime(
+                temp,
+                FileTime.from(Instant.now().minus(StoreCompaction.ABANDONED).minusSeconds(5)));
+
+        try (Database db = Database.open(url, data)) {
+            assertThat(new Jdbc(db.dataSource()).count("select count(*) from story"))
+                    .isPositive();
+        }
+        assertThat(temp).doesNotExist();
+    }
+}
