@@ -93,7 +93,8 @@ public final class App {
         Database db = Database.open(config.jdbcUrl(), config.dataDir(), metrics.registry());
         Health health = new Health(db);
         Jdbc jdbc = new Jdbc(db.dataSource());
-        StoreHousekeeping housekeeping = new StoreHousekeeping(db.dataSource(), config.jdbcUrl());
+        StoreHousekeeping housekeeping = new StoreHousekeeping(
+                db.dataSource(), config.jdbcUrl(), config.storeHousekeeping(), metrics.registry());
         Markdown markdown = new Markdown();
         StoryBackfill.run(jdbc, markdown, db.migrated());
         JdbcStoryRepository stories = new JdbcStoryRepository(jdbc);

@@ -1,7 +1,10 @@
 package news.gazette.db;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,19 +33,35 @@ public final class StoreHousekeeping implements AutoCloseable {
     /** Live data rewritten per run at most: a bound on how long one run holds the store's lock (some 50 ms). */
     static final int WRITE_BYTES = 16 << 20;
 
-    private static final long INTERVAL_SECONDS = 20;
-
     private final DataSource dataSource;
     private final boolean embedded;
+    private final long intervalNanos;
+    private final Counter rewrote;
+    private final Counter idle;
+    private final Counter failed;
     private ScheduledExecutorService timer;
 
-    /** Housekeeping for the store at {@code jdbcUrl}, which {@code dataSource} opens; it does nothing but for embedded H2. */
-    public StoreHousekeeping(DataSource dataSource, String jdbcUrl) {
+    /**
+     * Housekeeping for the store at {@code jdbcUrl}, which {@code dataSource} opens, every {@code interval} once
+     * started; it does nothing but for embedded H2. Its runs are counted in {@code gazette_store_housekeeping_total}.
+     */
+    public StoreHousekeeping(DataSource dataSource, String jdbcUrl, Duration interval, MeterRegistry registry) {
         this.dataSource = dataSource;
         this.embedded = StoreCompaction.fileOf(jdbcUrl).isPresent();
+        this.intervalNanos = interval.toNanos();
+        this.rewrote = runs(registry, "rewrote");
+        this.idle = runs(registry, "idle");
+        this.failed = runs(registry, "failed");
     }
 
-    /** Runs every {@value #INTERVAL_SECONDS} s on a daemon thread from now on, for embedded H2. */
+    private static Counter runs(MeterRegistry registry, String result) {
+        return Counter.builder("gazette.store.housekeeping")
+                .description("Runs of the embedded store's housekeeping: rewrote chunks, found nothing to do, failed")
+                .tag("result", result)
+                .register(registry);
+    }
+
+    /** Runs every interval on a daemon thread from now on, for embedded H2. */
     public synchronized void start() {
         if (embedded && timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -50,7 +69,7 @@ public final class StoreHousekeeping implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            timer.scheduleWithFixedDelay(this::runQuietly, INTERVAL_SECONDS, INTERVAL_SECONDS, TimeUnit.SECONDS);
+            timer.scheduleWithFixedDelay(this::runQuietly, intervalNanos, intervalNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -71,9 +90,10 @@ public final class StoreHousekeeping implements AutoCloseable {
 
     private void runQuietly() {
         try {
-            run();
+            (run() ? rewrote : idle).increment();
         } catch (SQLException | RuntimeException e) {
             // The store stays correct, only larger; the next run tries again.
+            failed.increment();
             log.warn("Store housekeeping failed: {}", e.getMessage());
         }
     }

@@ -2,9 +2,6 @@ package news.gazette.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import news.gazette.Config;
 import news.gazette.TestSite;
 import news.gazette.db.Database;
@@ -35,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillNineTest {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)\\)");
     private static final int BURST_WRITERS = 4;
     private static final int BURST_CONFIRMED_BEFORE_KILL = 24;
 
@@ -47,7 +41,7 @@ class KillNineTest {
         int kills = 0;
 
         // 1. Kill right after one confirmed save.
-        Server server = Server.start(data);
+        ServerProcess server = ServerProcess.start(data);
         long first;
         try {
             NewsroomClient c = signIn(server);
@@ -60,13 +54,13 @@ class KillNineTest {
         }
 
         // 2. Kill in the middle of a burst of concurrent saves.
-        server = Server.start(data);
+        server = ServerProcess.start(data);
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService writers = Executors.newFixedThreadPool(BURST_WRITERS);
         List<Future<?>> burst = new ArrayList<>();
         int beforeBurst;
         try {
-            AfterRestart.useEveryTable(server.port, 1, confirmed);
+            AfterRestart.useEveryTable(server.port(), 1, confirmed);
             beforeBurst = confirmed.size();
             for (int w = 0; w < BURST_WRITERS; w++) {
                 NewsroomClient c = signIn(server);
@@ -101,10 +95,10 @@ class KillNineTest {
         assertThat(confirmed.size() - beforeBurst).isGreaterThanOrEqualTo(BURST_CONFIRMED_BEFORE_KILL);
 
         // 3. Kill right after an edit of an existing story is confirmed.
-        server = Server.start(data);
+        server = ServerProcess.start(data);
         long edited = first; // still at version 1: the rounds only edit their own stories
         try {
-            AfterRestart.useEveryTable(server.port, 2, confirmed);
+            AfterRestart.useEveryTable(server.port(), 2, confirmed);
             NewsroomClient c = signIn(server);
             assertThat(c.get("/readyz").status()).isEqualTo(200);
             Saved saved = new Saved(confirmed.get(edited).headline(), "Edited, then the server was killed.");
@@ -119,12 +113,12 @@ class KillNineTest {
         }
 
         // The server starts on its own data and serves; then the store itself is checked story by story.
-        server = Server.start(data);
+        server = ServerProcess.start(data);
         try {
-            NewsroomClient c = new NewsroomClient(server.port);
+            NewsroomClient c = new NewsroomClient(server.port());
             assertThat(c.get("/readyz").status()).isEqualTo(200);
             assertThat(c.get("/").status()).isEqualTo(200);
-            AfterRestart.useEveryTable(server.port, 3, confirmed);
+            AfterRestart.useEveryTable(server.port(), 3, confirmed);
         } finally {
             server.kill();
         }
@@ -170,8 +164,8 @@ class KillNineTest {
         System.err.printf("KillNineTest: %d kills survived, %d confirmed saves all present%n", kills, confirmed.size());
     }
 
-    private static NewsroomClient signIn(Server server) {
-        NewsroomClient c = new NewsroomClient(server.port);
+    private static NewsroomClient signIn(ServerProcess server) {
+        NewsroomClient c = new NewsroomClient(server.port());
         assertThat(c.signIn("admin", TestSite.ADMIN_PASSWORD).status()).isEqualTo(303);
         return c;
     }
@@ -179,51 +173,5 @@ class KillNineTest {
     private static long create(NewsroomClient c, Saved story) {
         return StoryEditorTest.create(
                 c, "headline", story.headline(), "author", "Night desk", "body", story.body(), "publish", "now");
-    }
-
-    /** A Gazette process started from this test's classpath, so the test does not depend on the jar being built. */
-    private record Server(Process process, int port) {
-
-        static Server start(Path data) throws IOException, InterruptedException {
-            Path log = Files.createTempFile("gazette-kill9-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Xmx256m",
-                            "-XX:TieredStopAtLevel=1",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            "news.gazette.App",
-                            "--host",
-                            "127.0.0.1",
-                            "--port",
-                            "0",
-                            "--data",
-                            data.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().put("GAZETTE_ADMIN_PASSWORD", TestSite.ADMIN_PASSWORD);
-            builder.environment().remove("GAZETTE_DB_URL");
-            Process process = builder.start();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            try {
-                while (Instant.now().isBefore(deadline) && process.isAlive()) {
-                    Matcher m = LISTENING.matcher(Files.readString(log, StandardCharsets.UTF_8));
-                    if (m.find()) {
-                        return new Server(process, Integer.parseInt(m.group(1)));
-                    }
-                    Thread.sleep(50);
-                }
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("Gazette did not start:\n" + Files.readString(log));
-            } finally {
-                Files.deleteIfExists(log);
-            }
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no close
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
     }
 }

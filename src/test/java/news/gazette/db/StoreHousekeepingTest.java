@@ -2,10 +2,12 @@ package news.gazette.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import news.gazette.bench.ArchiveGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +40,8 @@ class StoreHousekeepingTest {
             // H2 rewrites a chunk only once it is older than its retention time (45 s): saves a minute apart, as an
             // editor's are, in a test that makes them a millisecond apart.
             jdbc.update("set retention_time 0");
-            StoreHousekeeping housekeeping = new StoreHousekeeping(db.dataSource(), url);
+            StoreHousekeeping housekeeping =
+                    new StoreHousekeeping(db.dataSource(), url, Duration.ofSeconds(20), new SimpleMeterRegistry());
             StoreSizeTest.Editor editor = new StoreSizeTest.Editor(jdbc, STORIES);
             int rewrites = 0;
             for (int i = 1; i <= SAVES; i++) {
@@ -59,7 +62,8 @@ class StoreHousekeepingTest {
 
     @Test
     void no_timer_starts_for_a_store_without_a_file() {
-        StoreHousekeeping housekeeping = new StoreHousekeeping(null, "jdbc:h2:mem:no-file");
+        StoreHousekeeping housekeeping =
+                new StoreHousekeeping(null, "jdbc:h2:mem:no-file", Duration.ofMillis(1), new SimpleMeterRegistry());
         housekeeping.start();
         try {
             assertThat(Thread.getAllStackTraces().keySet())
