@@ -8,35 +8,17 @@ import io.javalin.http.Handler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import java.util.zip.CRC32;
-import java.util.zip.CRC32C;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 import news.gazette.change.ChangeKey;
-import news.gazette.web.HttpDate;
-import news.gazette.web.Pages;
 
 /**
  * Rendered public pages held in memory, invalidated by what changed rather than expired by a guess.
@@ -61,16 +43,7 @@ public final class PageCache {
 
     static final String CACHE_CONTROL = ProxyHeaders.FULL;
     static final String STATUS_HEADER = "X-Gazette-Cache";
-    private static final String HIT = "gazette.cache.hit";
     private static final long RENDER_WAIT_SECONDS = 10;
-    private static final String DEPENDENCIES = "gazette.cache.dependencies";
-    private static final String UNCACHEABLE = "gazette.cache.uncacheable";
-    private static final String EXPIRES = "gazette.cache.expires";
-    private static final String LAST_MODIFIED = "gazette.cache.last-modified";
-    // Headers of the handler's own that are part of the page and must come with every copy of it (a feed's Link names
-    // its WebSub hub and self URL, which a subscriber reads from a 304 as from a 200).
-    private static final List<String> OWN_HEADERS = List.of("X-Robots-Tag", "Link");
-    private static final int MAX_PATHS_WITH_PARAMETERS = 64;
 
     // Once the cache is this full, a page is kept only on its second miss (Admission).
     private static final double NEARLY_FULL = 0.75;
@@ -90,9 +63,8 @@ public final class PageCache {
     // Renders under way, by key: when a spike meets a just-invalidated page, one request renders it and the others
     // wait for its bytes instead of all running the same queries at once.
     private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
-    // The query parameters that count, by path, for routes cached with some (search): learned as they are served.
-    private final ConcurrentHashMap<String, String[]> namedParameters = new ConcurrentHashMap<>();
-    private final LastModified dates = new LastModified();
+    private final PageKeys keys = new PageKeys();
+    private final PageBytes bytes;
     private final Counter hits;
     private final Counter misses;
     private final Counter invalidated;
@@ -125,6 +97,7 @@ public final class PageCache {
                 .weigher((String key, CachedPage page) -> page.weight())
                 .build();
         this.clock = clock;
+        this.bytes = new PageBytes(clock);
         this.hits = Counter.builder("gazette.cache.requests")
                 .description("Public page requests answered from the page cache (hit) or rendered (miss)")
                 .tag("result", "hit")
@@ -161,17 +134,12 @@ public final class PageCache {
 
     /** Declares, while rendering, what the page shows; the page is dropped when any of these keys changes. */
     public static void dependsOn(Context ctx, ChangeKey... keys) {
-        Set<ChangeKey> dependencies = ctx.attribute(DEPENDENCIES);
-        if (dependencies == null) {
-            dependencies = new HashSet<>();
-            ctx.attribute(DEPENDENCIES, dependencies);
-        }
-        dependencies.addAll(Arrays.asList(keys));
+        PageDeclarations.dependsOn(ctx, keys);
     }
 
     /** Keeps this one response out of the cache (it varies by something other than its address). */
     public static void doNotCache(Context ctx) {
-        ctx.attribute(UNCACHEABLE, Boolean.TRUE);
+        PageDeclarations.doNotCache(ctx);
     }
 
     /**
@@ -179,10 +147,7 @@ public final class PageCache {
      * (a list bounded by time, such as the news sitemap's last two days). The earliest declared moment wins.
      */
     public static void expiresAt(Context ctx, Instant moment) {
-        Instant earlier = ctx.attribute(EXPIRES);
-        if (earlier == null || moment.isBefore(earlier)) {
-            ctx.attribute(EXPIRES, moment);
-        }
+        PageDeclarations.expiresAt(ctx, moment);
     }
 
     /**
@@ -190,15 +155,12 @@ public final class PageCache {
      * the page's {@code Last-Modified}. A page that declares nothing is dated when it is rendered.
      */
     public static void lastModified(Context ctx, Instant moment) {
-        Instant newest = ctx.attribute(LAST_MODIFIED);
-        if (moment != null && (newest == null || moment.isAfter(newest))) {
-            ctx.attribute(LAST_MODIFIED, moment);
-        }
+        PageDeclarations.lastModified(ctx, moment);
     }
 
     /** Whether this request was answered from the cache (with the page or a 304). */
     public static boolean answeredFromCache(Context ctx) {
-        return ctx.attribute(HIT) != null;
+        return PageDeclarations.isHit(ctx);
     }
 
     /** Drops every page that depends on any of {@code keys}. */
@@ -247,18 +209,15 @@ public final class PageCache {
         CachedPage page;
         if (query == null) {
             page = valid(path);
-        } else {
-            String[] names = namedParameters.get(path);
-            if (names == null) {
-                // Only a route that ignores every parameter may answer from the page kept under the bare path.
-                page = valid(path);
-                if (page != null && !page.ignoresQuery()) {
-                    page = null;
-                }
-            } else {
-                Map<String, List<String>> values = PlainQuery.parse(query);
-                page = values == null ? null : valid(key(path, names, name -> values.getOrDefault(name, List.of())));
+        } else if (!keys.countsParameters(path)) {
+            // Only a route that ignores every parameter may answer from the page kept under the bare path.
+            page = valid(path);
+            if (page != null && !page.ignoresQuery()) {
+                page = null;
             }
+        } else {
+            String key = keys.ofRaw(path, query);
+            page = key == null ? null : valid(key);
         }
         if (page != null) {
             hits.increment();
@@ -277,17 +236,13 @@ public final class PageCache {
     }
 
     private void serve(Context ctx, RenderLane lane, Handler handler, String[] queryParameters) throws Exception {
-        if (queryParameters.length > 0 && namedParameters.size() < MAX_PATHS_WITH_PARAMETERS) {
-            // Teaches the fast path which parameters count at this path (routes with parameters have fixed paths).
-            namedParameters.putIfAbsent(ctx.path(), queryParameters);
-        }
-        String key = keyOf(ctx, queryParameters);
+        String key = keys.of(ctx, queryParameters);
         Instant now = clock.instant();
         CachedPage page = pages.getIfPresent(key);
         if (page != null && now.isBefore(page.validUntil())) {
             hits.increment();
             ctx.header(STATUS_HEADER, "hit");
-            ctx.attribute(HIT, Boolean.TRUE);
+            PageDeclarations.markHit(ctx);
             CachedResponse.send(ctx, page, cacheControl(page));
             return;
         }
@@ -298,7 +253,7 @@ public final class PageCache {
             if (page != null) {
                 hits.increment();
                 ctx.header(STATUS_HEADER, "hit");
-                ctx.attribute(HIT, Boolean.TRUE);
+                PageDeclarations.markHit(ctx);
                 CachedResponse.send(ctx, page, cacheControl(page));
                 return;
             }
@@ -354,47 +309,20 @@ public final class PageCache {
         long started = generation.get();
         Instant next = nextExpiry;
         handler.handle(ctx);
-        if (ctx.statusCode() != 200 || ctx.attribute(UNCACHEABLE) != null || ctx.header("Location") != null) {
+        PageBytes.Render render = PageDeclarations.read(ctx, key, next, ignoresQuery, proxyHeaders);
+        if (render == null) {
             return null;
         }
-        InputStream result = ctx.resultInputStream();
-        if (result == null) {
-            return null;
-        }
-        byte[] rendered = Pages.renderedBytes(ctx);
-        String contentType = ctx.res().getContentType();
-        Set<ChangeKey> dependencies = ctx.attribute(DEPENDENCIES);
-        Instant validUntil = next == null ? Instant.MAX : next;
-        Instant declared = ctx.attribute(EXPIRES);
-        if (declared != null && declared.isBefore(validUntil)) {
-            validUntil = declared;
-        }
-        List<Map.Entry<String, String>> ownHeaders = new ArrayList<>();
-        for (String name : OWN_HEADERS) {
-            String value = ctx.res().getHeader(name);
-            if (value != null) {
-                ownHeaders.add(Map.entry(name, value));
-            }
-        }
-        Set<ChangeKey> keys = dependencies == null ? Set.of(ChangeKey.ANY) : Set.copyOf(dependencies);
-        ownHeaders.addAll(proxyHeaders.keyHeaders(keys));
         boolean current = generation.get() == started;
         boolean keep = current && admission.admits(key, bytesHeld() >= NEARLY_FULL * maxBytes);
         // A page that is not kept is compressed only for a client that asks for it, and then quickly: a crawl's
         // pages are mostly of that kind.
-        Compression compression = keep
-                ? Compression.KEPT
-                : CachedResponse.acceptsGzip(ctx.header("Accept-Encoding")) ? Compression.ONCE : Compression.NONE;
-        CachedPage page = render(
-                key,
-                ctx.attribute(LAST_MODIFIED),
-                rendered != null ? rendered : result.readAllBytes(),
-                contentType == null ? "text/html; charset=utf-8" : contentType,
-                List.copyOf(ownHeaders),
-                keys,
-                validUntil,
-                ignoresQuery,
-                compression);
+        PageBytes.Compression compression = keep
+                ? PageBytes.Compression.KEPT
+                : CachedResponse.acceptsGzip(ctx.header("Accept-Encoding"))
+                        ? PageBytes.Compression.ONCE
+                        : PageBytes.Compression.NONE;
+        CachedPage page = bytes.page(render, compression);
         if (keep) {
             pages.put(key, page);
             // An invalidation between the check and the put would have missed this page: drop it again.
@@ -410,108 +338,5 @@ public final class PageCache {
 
     private long bytesHeld() {
         return pages.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
-    }
-
-    private CachedPage render(
-            String key,
-            Instant changed,
-            byte[] body,
-            String contentType,
-            List<Map.Entry<String, String>> ownHeaders,
-            Set<ChangeKey> dependencies,
-            Instant validUntil,
-            boolean ignoresQuery,
-            Compression compression) {
-        String hash = entityTag(body);
-        byte[] gzipped = compressible(contentType) && compression != Compression.NONE
-                ? gzip(body, compression == Compression.KEPT ? Deflater.DEFAULT_COMPRESSION : Deflater.BEST_SPEED)
-                : null;
-        String etag = "\"" + hash + "\"";
-        // The quick copy's bytes differ from the kept one's, so its tag does too (a strong tag names exact bytes).
-        String gzipEtag = "\"" + hash + (compression == Compression.ONCE ? "-gz1\"" : "-gz\"");
-        long seconds = dates.seconds(key, etag, changed, clock.instant());
-        String lastModified = HttpDate.format(Instant.ofEpochSecond(seconds));
-        WireHeaders wire = WireHeaders.of(
-                contentType,
-                body.length,
-                gzipped == null ? null : gzipped.length,
-                etag,
-                gzipEtag,
-                lastModified,
-                ownHeaders);
-        return new CachedPage(
-                contentType,
-                body,
-                gzipped,
-                etag,
-                gzipEtag,
-                seconds,
-                lastModified,
-                ownHeaders,
-                dependencies,
-                validUntil,
-                ignoresQuery,
-                wire);
-    }
-
-    private static String keyOf(Context ctx, String[] queryParameters) {
-        return key(ctx.path(), queryParameters, ctx::queryParams);
-    }
-
-    /** The path, then {@code ?name=value&...} for each value of each named parameter, names sorted. */
-    static String key(String path, String[] queryParameters, Function<String, List<String>> values) {
-        if (queryParameters.length == 0) {
-            return path;
-        }
-        StringBuilder key = new StringBuilder(path);
-        char separator = '?';
-        for (String name : queryParameters) {
-            for (String value : values.apply(name)) {
-                key.append(separator).append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-                separator = '&';
-            }
-        }
-        return key.toString();
-    }
-
-    private static boolean compressible(String contentType) {
-        return contentType.startsWith("text/") || contentType.contains("xml") || contentType.contains("json");
-    }
-
-    /**
-     * The page's entity tag: two checksums of its bytes (CRC-32C and CRC-32, both done in hardware) and its length, 32
-     * hex digits. A tag only has to change whenever the bytes do; a cryptographic digest cost a crawl's uncached
-     * articles 5-7 % of their processor time.
-     */
-    static String entityTag(byte[] bytes) {
-        CRC32C castagnoli = new CRC32C();
-        castagnoli.update(bytes);
-        CRC32 ieee = new CRC32();
-        ieee.update(bytes);
-        return String.format("%08x%08x%016x", castagnoli.getValue(), ieee.getValue(), (long) bytes.length);
-    }
-
-    /** How a rendered page's gzip copy is made: for the cache (smallest), for one answer (fastest), or not at all. */
-    private enum Compression {
-        KEPT,
-        ONCE,
-        NONE
-    }
-
-    private static byte[] gzip(byte[] bytes, int level) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-        try (GZIPOutputStream gz = new LeveledGzip(out, level)) {
-            gz.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static final class LeveledGzip extends GZIPOutputStream {
-        LeveledGzip(ByteArrayOutputStream out, int level) throws IOException {
-            super(out, 8192);
-            def.setLevel(level);
-        }
     }
 }
