@@ -24,7 +24,6 @@ import news.gazette.change.ChangeKey;
 import news.gazette.change.ChangeListener;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
-import news.gazette.db.StoreHousekeeping;
 import news.gazette.feed.FeedEntries;
 import news.gazette.feed.FeedFormat;
 import news.gazette.feed.FeedHandlers;
@@ -93,8 +92,6 @@ public final class App {
         Database db = Database.open(config.jdbcUrl(), config.dataDir(), metrics.registry());
         Health health = new Health(db);
         Jdbc jdbc = new Jdbc(db.dataSource());
-        StoreHousekeeping housekeeping = new StoreHousekeeping(
-                db.dataSource(), config.jdbcUrl(), config.storeHousekeeping(), metrics.registry());
         Markdown markdown = new Markdown();
         StoryBackfill.run(jdbc, markdown, db.migrated());
         JdbcStoryRepository stories = new JdbcStoryRepository(jdbc);
@@ -213,7 +210,6 @@ public final class App {
             c.events.serverStarted(() -> {
                 changes.start();
                 webSub.start();
-                housekeeping.start();
             });
             // One listener, to keep the order: Javalin runs a stage's listeners in no fixed order (a HashSet), and
             // the poller's last poll needs the pool.
@@ -221,7 +217,6 @@ public final class App {
                 changes.close();
                 webSub.close();
                 searchIndex.close();
-                housekeeping.close();
                 // A clean stop gives the file back what a day of saves left behind (StoreCompaction).
                 db.compactAndClose();
             });

@@ -147,13 +147,6 @@ final class CommandLineOptions {
                     + " for an intranet (GAZETTE_WEBSUB_ALLOW_PRIVATE_CALLBACKS; refused by default).")
     boolean webSubPrivateCallbacks;
 
-    @Option(
-            names = "--store-housekeeping",
-            paramLabel = "SECONDS",
-            description = "How often the embedded store rewrites its half-empty chunks while the server runs, so the"
-                    + " file keeps its size (GAZETTE_STORE_HOUSEKEEPING, default 20; nothing for PostgreSQL).")
-    Double storeHousekeepingSeconds;
-
     /** Only from the environment: a password on the command line would show in {@code ps}. */
     String adminPassword;
 
@@ -199,19 +192,7 @@ final class CommandLineOptions {
                 searchIndexDir,
                 proxyOptions(),
                 zone(),
-                webSubOptions(),
-                storeHousekeeping());
-    }
-
-    private java.time.Duration storeHousekeeping() {
-        if (storeHousekeepingSeconds == null) {
-            return null;
-        }
-        if (!(storeHousekeepingSeconds > 0) || storeHousekeepingSeconds > 86_400) {
-            throw new Config.InvalidConfigException(
-                    "--store-housekeeping takes seconds between 0 and 86400, got " + storeHousekeepingSeconds);
-        }
-        return java.time.Duration.ofNanos(Math.round(storeHousekeepingSeconds * 1e9));
+                webSubOptions());
     }
 
     private java.time.ZoneId zone() {

@@ -3,7 +3,6 @@ package news.gazette;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -44,8 +43,6 @@ import news.gazette.websub.WebSubOptions;
  *     stored in UTC. Defaults to UTC.
  * @param websub the WebSub hub: external hubs to ping ({@code --websub-hub}), whether callbacks may be private
  *     addresses, and the delivery retry schedule
- * @param storeHousekeeping how often, while the server runs, the embedded store's half-empty chunks are rewritten
- *     ({@code db.StoreHousekeeping}); defaults to 20 seconds. Nothing for PostgreSQL.
  */
 public record Config(
         String host,
@@ -65,14 +62,12 @@ public record Config(
         Path searchIndexDir,
         ProxyOptions proxy,
         ZoneId timeZone,
-        WebSubOptions websub,
-        Duration storeHousekeeping) {
+        WebSubOptions websub) {
 
     public static final int DEFAULT_PORT = 7070;
     public static final String DEFAULT_SITE_NAME = "The Gazette";
     public static final String DEFAULT_SITE_DESCRIPTION =
             "Independent reporting on technology, business and the people who shape them.";
-    public static final Duration DEFAULT_STORE_HOUSEKEEPING = Duration.ofSeconds(20);
 
     public Config {
         Objects.requireNonNull(host, "host");
@@ -101,10 +96,6 @@ public record Config(
         proxy = proxy == null ? ProxyOptions.NONE : proxy;
         timeZone = timeZone == null ? ZoneOffset.UTC : timeZone;
         websub = websub == null ? WebSubOptions.NONE : websub;
-        storeHousekeeping = storeHousekeeping == null ? DEFAULT_STORE_HOUSEKEEPING : storeHousekeeping;
-        if (storeHousekeeping.isNegative() || storeHousekeeping.isZero()) {
-            throw new InvalidConfigException("store housekeeping needs a time above zero, got " + storeHousekeeping);
-        }
         adminPassword = adminPassword == null || adminPassword.isBlank() ? null : adminPassword;
         trustedProxies = trustedProxies == null
                 ? List.of()
@@ -151,7 +142,6 @@ public record Config(
                 adminPassword,
                 metricsToken,
                 List.of(),
-                null,
                 null,
                 null,
                 null,
@@ -207,11 +197,6 @@ public record Config(
         return with(f -> f.websub = options);
     }
 
-    /** For tests that want the store's housekeeping to run often, such as a kill in the middle of it. */
-    public Config withStoreHousekeeping(Duration every) {
-        return with(f -> f.storeHousekeeping = every);
-    }
-
     /** For tests whose WebSub subscribers listen on loopback, which the hub refuses by default. */
     public Config withWebSubPrivateCallbacks(boolean allowed) {
         return withWebSub(websub.withPrivateCallbacks(allowed));
@@ -244,7 +229,6 @@ public record Config(
         ProxyOptions proxy;
         ZoneId timeZone;
         WebSubOptions websub;
-        Duration storeHousekeeping;
 
         Fields(Config c) {
             host = c.host;
@@ -265,7 +249,6 @@ public record Config(
             proxy = c.proxy;
             timeZone = c.timeZone;
             websub = c.websub;
-            storeHousekeeping = c.storeHousekeeping;
         }
 
         Config toConfig() {
@@ -287,8 +270,7 @@ public record Config(
                     searchIndexDir,
                     proxy,
                     timeZone,
-                    websub,
-                    storeHousekeeping);
+                    websub);
         }
     }
 

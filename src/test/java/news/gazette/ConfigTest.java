@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,24 +32,6 @@ class ConfigTest {
         assertThat(config.baseUrl()).isEqualTo("https://news.example.org");
         assertThat(config.jdbcUrl()).isEqualTo("jdbc:h2:mem:x");
         assertThat(config.isHttps()).isTrue();
-    }
-
-    @Test
-    void store_housekeeping_runs_every_20_seconds_unless_told_otherwise() {
-        assertThat(Config.from(new String[0], Map.of()).storeHousekeeping()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(Config.from(new String[] {"--store-housekeeping", "0.5"}, Map.of())
-                        .storeHousekeeping())
-                .isEqualTo(Duration.ofMillis(500));
-        assertThat(Config.from(new String[0], Map.of("GAZETTE_STORE_HOUSEKEEPING", "60"))
-                        .storeHousekeeping())
-                .isEqualTo(Duration.ofMinutes(1));
-        for (String bad : new String[] {"0", "-1", "NaN", "often"}) {
-            assertThatThrownBy(() -> Config.from(new String[] {"--store-housekeeping", bad}, Map.of()))
-                    .as(bad)
-                    .isInstanceOf(Config.InvalidConfigException.class)
-                    .hasMessageContaining("--store-housekeeping")
-                    .hasMessageNotContaining("\n");
-        }
     }
 
     @Test

@@ -81,7 +81,7 @@ public final class ArchiveGenerator implements Callable<Integer> {
         List<Long> authors;
         List<Long> tags;
         long firstId;
-        try (Database db = Database.open(url, dataDir);
+        try (Database db = Database.openForBulkLoad(url, dataDir);
                 Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             authors = insertNamed(c, "author", GeneratedText.AUTHORS);
@@ -96,7 +96,7 @@ public final class ArchiveGenerator implements Callable<Integer> {
         long compactedBytes = 0;
         for (int from = 0; from == 0 || from < stories; from += COMPACT_EVERY) {
             int to = Math.min(stories, from + COMPACT_EVERY);
-            Database db = Database.open(url, dataDir);
+            Database db = Database.openForBulkLoad(url, dataDir);
             try (Connection c = db.dataSource().getConnection()) {
                 c.setAutoCommit(false);
                 retention(c, 0);
