@@ -11,7 +11,7 @@ import org.h2.jdbc.JdbcConnection;
  * chunks it no longer needs. H2 reuses such space once a chunk is older than its retention time (45 s), and then a
  * {@code kill -9} lost saves it had confirmed: a server that took saves for longer than that came back at an older
  * version, rows and ids gone (three runs out of three of {@code KillAfterRetentionTest}; none in runs shorter than
- * 45 s, none with the space reuse off). The price is a file that grows by what each save writes (some 100 kB) until the
+ * 45 s, none with the space reuse off). The price is a file that grows by what each save writes (some 60 kB) until the
  * next clean stop, whose {@link StoreCompaction} rewrites it to its live data.
  */
 final class AppendOnlyStore {

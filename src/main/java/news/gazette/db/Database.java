@@ -50,9 +50,12 @@ public final class Database implements AutoCloseable {
         // File mode, one process at a time; the file lock guards against a second server on the same data.
         // WRITE_DELAY=0 writes every commit through before it returns, so a confirmed save survives kill -9;
         // DB_CLOSE_ON_EXIT=FALSE lets the server drain requests before it closes the store itself.
+        // PAGE_SIZE=4096 (H2's default is 16 kB): a save rewrites every page it touches, and the store only appends
+        // while it runs (AppendOnlyStore): 300 saves on a 3,000-story store grew it by 62 kB each instead of 85 kB;
+        // compacted it is 7 % larger, and a crawl of uncached articles read as fast (PERFORMANCE.md).
         return "jdbc:h2:file:"
                 + dataDir.toAbsolutePath().resolve("gazette").toString().replace('\\', '/')
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE="
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;PAGE_SIZE=4096;CACHE_SIZE="
                 + pageCacheKilobytes(Runtime.getRuntime().maxMemory());
     }
 
