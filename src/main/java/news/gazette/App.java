@@ -210,6 +210,7 @@ public final class App {
             c.events.serverStarted(() -> {
                 changes.start();
                 webSub.start();
+                db.compactWhenGrown();
             });
             // One listener, to keep the order: Javalin runs a stage's listeners in no fixed order (a HashSet), and
             // the poller's last poll needs the pool.
@@ -217,7 +218,7 @@ public final class App {
                 changes.close();
                 webSub.close();
                 searchIndex.close();
-                // A clean stop gives the file back what a day of saves left behind (StoreCompaction).
+                // A clean stop gives the file back what the saves since the last compaction left (StoreCompaction).
                 db.compactAndClose();
             });
             c.appData(PageCache.KEY, pageCache);

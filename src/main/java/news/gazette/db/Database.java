@@ -37,12 +37,21 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final boolean migrated;
     private final String jdbcUrl;
+    // The embedded file's connections, or null for other stores and bulk loads.
+    private final AppendOnlyStore appendOnly;
+    private GrowthWatch growthWatch;
 
-    private Database(HikariDataSource dataSource, Dialect dialect, boolean migrated, String jdbcUrl) {
+    private Database(
+            HikariDataSource dataSource,
+            Dialect dialect,
+            boolean migrated,
+            String jdbcUrl,
+            AppendOnlyStore appendOnly) {
         this.dataSource = dataSource;
         this.jdbcUrl = jdbcUrl;
         this.dialect = dialect;
         this.migrated = migrated;
+        this.appendOnly = appendOnly;
     }
 
     /** The embedded H2 file under {@code dataDir}, the default store. */
@@ -99,8 +108,18 @@ public final class Database implements AutoCloseable {
                 throw new UncheckedIOException("cannot create data folder " + dataDir, e);
             }
         }
+        boolean appendOnlyFile = appendOnly && jdbcUrl.startsWith("jdbc:h2:file:");
+        AppendOnlyStore store = appendOnlyFile ? AppendOnlyStore.of(jdbcUrl) : null;
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(jdbcUrl);
+        if (store != null) {
+            hikari.setDataSource(store);
+            // RunningCompaction holds borrowers while it compacts the file.
+            hikari.setAllowPoolSuspension(true);
+            // H2 closes the store with its last connection, and opening it again costs what a start does.
+            hikari.setMaxLifetime(0);
+        } else {
+            hikari.setJdbcUrl(jdbcUrl);
+        }
         hikari.setPoolName("gazette");
         hikari.setMaximumPoolSize(POOL_SIZE);
         hikari.setMinimumIdle(1);
@@ -111,17 +130,8 @@ public final class Database implements AutoCloseable {
         if (registry != null) {
             hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         }
-        boolean appendOnlyFile = appendOnly && jdbcUrl.startsWith("jdbc:h2:file:");
-        if (appendOnlyFile) {
-            // H2 closes the store with its last connection, and opens it again with its defaults: the pool keeps one
-            // connection for good, so what AppendOnlyStore sets holds until the server stops.
-            hikari.setMaxLifetime(0);
-        }
         HikariDataSource dataSource = openPool(hikari, dialect);
         try {
-            if (appendOnlyFile) {
-                AppendOnlyStore.apply(dataSource);
-            }
             int executed = Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration", "classpath:news/gazette/db/migration")
@@ -131,7 +141,7 @@ public final class Database implements AutoCloseable {
             if (dialect == Dialect.H2) {
                 IdentityRepair.run(dataSource, executed > 0);
             }
-            return new Database(dataSource, dialect, executed > 0, jdbcUrl);
+            return new Database(dataSource, dialect, executed > 0, jdbcUrl, store);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -197,15 +207,52 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Has the embedded file compacted while the server runs, whenever it has grown well past its data
+     * ({@link RunningCompaction}); nothing for other stores. Stopped by {@link #close}.
+     */
+    public synchronized void compactWhenGrown() {
+        if (appendOnly != null && growthWatch == null) {
+            growthWatch = new GrowthWatch(
+                    dataSource, appendOnly, StoreCompaction.fileOf(jdbcUrl).orElseThrow());
+            growthWatch.start();
+        }
+    }
+
+    /** Compacts the embedded file now, with the pool open; for tests. */
+    RunningCompaction.Result compactWhileRunning() {
+        return RunningCompaction.run(
+                dataSource, appendOnly, StoreCompaction.fileOf(jdbcUrl).orElseThrow());
+    }
+
     @Override
     public void close() {
+        stopGrowthWatch();
         dataSource.close();
     }
 
     /** Closes the store after compacting it ({@link StoreCompaction}; nothing more than {@link #close} elsewhere). */
     public void compactAndClose() {
-        dataSource.close();
-        StoreCompaction.compact(jdbcUrl);
+        close();
+        if (appendOnly == null) {
+            StoreCompaction.compact(jdbcUrl);
+            return;
+        }
+        try {
+            appendOnly.exclusively(() -> {
+                StoreCompaction.compact(jdbcUrl);
+                return null;
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void stopGrowthWatch() {
+        if (growthWatch != null) {
+            growthWatch.close();
+            growthWatch = null;
+        }
     }
 
     /** The databases Gazette knows; where their SQL differs, repositories ask which one they talk to. */

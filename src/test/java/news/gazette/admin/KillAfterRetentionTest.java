@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * appends to its file; after it, H2 as configured by default reuses the space of chunks it no longer needs, and a kill
  * then lost confirmed saves: in three runs out of three the restarted server was back at an older version (rows gone,
  * their ids handed out again), where this test's first rounds, like {@link KillNineTest}'s, had always been shorter.
- * Gazette keeps the file append-only while open ({@code db.AppendOnlyStore}). Every confirmed save must be there after
+ * Gazette keeps the file append-only while open ({@code db.AppendOnlyStore}) and compacts it under the running server
+ * once it has grown ({@code db.RunningCompaction}), as the saves here make it do. Every confirmed save must be there after
  * each restart, the newsroom must write at once ({@link AfterRestart}), and H2's recovery tool must read the file at the
  * end ({@link H2FileCheck}).
  */
@@ -46,6 +47,7 @@ class KillAfterRetentionTest {
         // An edit sent but not answered when the server died: the store may hold it or the version before.
         Map<Long, Saved> unanswered = new ConcurrentHashMap<>();
         int kills = 0;
+        int compactions = 0;
         for (int round = 1; round <= 2; round++) {
             ServerProcess server = ServerProcess.start(data);
             AtomicBoolean stop = new AtomicBoolean();
@@ -66,6 +68,7 @@ class KillAfterRetentionTest {
                         && Instant.now().isBefore(deadline)) {
                     Thread.sleep(20);
                 }
+                compactions += count(server.output(), "while running");
             } finally {
                 server.kill(); // while the writers are saving
                 kills++;
@@ -78,6 +81,9 @@ class KillAfterRetentionTest {
             }
             assertThat(saves.get()).as("round %d: confirmed saves", round).isGreaterThanOrEqualTo(SAVES_PER_ROUND);
         }
+        // The saves grew the file enough for it to be compacted under the running server (db.RunningCompaction),
+        // and what it confirmed after those compactions survived the kills too.
+        assertThat(compactions).as("compactions while running").isPositive();
 
         ServerProcess server = ServerProcess.start(data);
         try {
@@ -94,8 +100,9 @@ class KillAfterRetentionTest {
             KillNineTest.assertStored(new Jdbc(db.dataSource()), confirmed, unanswered);
         }
         System.err.printf(
-                "KillAfterRetentionTest: %d kills, the first after %d s of saves, %d confirmed saves all present%n",
-                kills, FIRST_ROUND.toSeconds(), confirmed.size());
+                "KillAfterRetentionTest: %d kills, the first after %d s of saves, %d compactions while running,"
+                        + " %d confirmed saves all present%n",
+                kills, FIRST_ROUND.toSeconds(), compactions, confirmed.size());
     }
 
     /** Creates a story and edits it three times, over and over, until told to stop or the server is gone. */
@@ -161,6 +168,14 @@ class KillAfterRetentionTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static int count(String text, String phrase) {
+        int n = 0;
+        for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private static NewsroomClient signIn(ServerProcess server) {

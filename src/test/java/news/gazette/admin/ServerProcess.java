@@ -19,13 +19,14 @@ import news.gazette.TestSite;
  * A Gazette server as a real process on its own data folder, started from the tests' classpath (so a test does not
  * depend on the jar being built), for tests where the process boundary is the point: {@code kill -9} and restarts.
  */
-record ServerProcess(Process process, int port) {
+record ServerProcess(Process process, int port, Path log) {
 
     private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+)\\)");
 
     /** Starts a server on {@code data} with {@code options} added to its command line; waits until it listens. */
     static ServerProcess start(Path data, String... options) throws IOException, InterruptedException {
         Path log = Files.createTempFile("gazette-process-", ".log");
+        log.toFile().deleteOnExit();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -50,15 +51,21 @@ record ServerProcess(Process process, int port) {
             while (Instant.now().isBefore(deadline) && process.isAlive()) {
                 Matcher m = LISTENING.matcher(Files.readString(log, StandardCharsets.UTF_8));
                 if (m.find()) {
-                    return new ServerProcess(process, Integer.parseInt(m.group(1)));
+                    return new ServerProcess(process, Integer.parseInt(m.group(1)), log);
                 }
                 Thread.sleep(50);
             }
             process.destroyForcibly().waitFor();
             throw new AssertionError("Gazette did not start:\n" + Files.readString(log));
-        } finally {
+        } catch (IOException | InterruptedException | RuntimeException e) {
             Files.deleteIfExists(log);
+            throw e;
         }
+    }
+
+    /** What the server has logged so far. */
+    String output() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 
     /** SIGKILL on Linux: no shutdown hook, no close, no compaction. */
