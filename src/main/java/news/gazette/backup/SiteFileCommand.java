@@ -141,6 +141,8 @@ public final class SiteFileCommand {
                     out.println("Imported accounts have no password yet: set one with"
                             + " 'gazette user reset-password NAME' before signing in.");
                 }
+                // A load appends all it writes to the embedded file, several times its data: give it back now.
+                db.compactAndClose();
                 return 0;
             } catch (SiteImport.ImportRefusedException e) {
                 err.println("Not imported: " + e.getMessage());

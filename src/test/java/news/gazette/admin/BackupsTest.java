@@ -28,6 +28,7 @@ import news.gazette.account.Role;
 import news.gazette.backup.SiteFileCommand;
 import news.gazette.db.Database;
 import news.gazette.db.Jdbc;
+import news.gazette.db.StoreCompaction;
 import news.gazette.story.Markdown;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -214,6 +215,18 @@ class BackupsTest {
                         tmp.resolve("m").toString()))
                 .as(out.toString())
                 .isZero();
+
+        // Into the embedded store, which the load grows several times over: the command compacts it at the end.
+        Path imported = tmp.resolve("imported");
+        assertThat(run(out, "import", exportFile.toString(), "--data", imported.toString()))
+                .as(out.toString())
+                .isZero();
+        Path importedFile = imported.resolve("gazette.mv.db");
+        Path copy = tmp.resolve("imported-copy");
+        Files.createDirectories(copy);
+        Files.copy(importedFile, copy.resolve("gazette.mv.db"));
+        StoreCompaction.compact(Database.embeddedJdbcUrl(copy));
+        assertThat(Files.size(importedFile)).isLessThanOrEqualTo(Files.size(copy.resolve("gazette.mv.db")) * 3 / 2);
 
         Path restored = tmp.resolve("restored");
         Files.createDirectories(restored);
