@@ -50,6 +50,16 @@ final class AppendOnlyStore implements DataSource {
         return BY_FILE.computeIfAbsent(file, f -> new AppendOnlyStore(jdbcUrl));
     }
 
+    /** Whether this process is compacting the embedded file at {@code jdbcUrl} now ({@link #exclusively}). */
+    static boolean isCompactingHere(String jdbcUrl) {
+        AppendOnlyStore store = BY_FILE.get(keyOf(jdbcUrl));
+        return store != null && store.compacting.isWriteLocked();
+    }
+
+    private static String keyOf(String jdbcUrl) {
+        return StoreCompaction.fileOf(jdbcUrl).orElseThrow().toAbsolutePath().toString();
+    }
+
     /** H2's store behind {@code connection}, a connection to an embedded database. */
     static MVStore storeOf(Connection connection) throws SQLException {
         return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession())

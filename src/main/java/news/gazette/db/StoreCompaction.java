@@ -1,8 +1,12 @@
 package news.gazette.db;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -88,8 +92,9 @@ public final class StoreCompaction {
     /**
      * Waits while another process compacts the store at {@code jdbcUrl}: H2, opening a store, deletes the
      * {@code .tempFile} a compaction writes before it looks at the file lock, and the compaction under way (a server's
-     * clean stop: 45 s at a million stories) then fails and leaves the file as large as it was. A temp file that has
-     * not changed for {@link #ABANDONED} is a compaction that died with its process; H2 may clear it.
+     * clean stop: 45 s at a million stories) then fails and leaves the file as large as it was. A temp file nobody
+     * holds locked, or that has not changed for {@link #ABANDONED}, is a compaction that died with its process; H2 may
+     * clear it.
      */
     static void awaitCompactionElsewhere(String jdbcUrl) {
         Optional<Path> file = fileOf(jdbcUrl);
@@ -98,7 +103,7 @@ public final class StoreCompaction {
         }
         Path temp = Path.of(file.get() + ".tempFile");
         boolean said = false;
-        while (isFresh(temp)) {
+        while (isFresh(temp) && !isAbandoned(temp, jdbcUrl)) {
             if (!said) {
                 log.info(
                         "Waiting for the compaction of {} under way in another process",
@@ -111,6 +116,29 @@ public final class StoreCompaction {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /**
+     * Whether nobody holds the lock H2 takes on a compaction's temp file while it writes it, so the compaction died with
+     * its process (a {@code kill -9} during a running compaction) and the open need not wait. Not asked while this
+     * process compacts the store itself: closing a channel to a file drops every lock the process holds on it, H2's too.
+     */
+    private static boolean isAbandoned(Path temp, String jdbcUrl) {
+        if (AppendOnlyStore.isCompactingHere(jdbcUrl)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return false; // another process is writing it
+            }
+            lock.release();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false;
+        } catch (IOException e) {
+            return false; // gone, or not ours to open: the age decides
         }
     }
 

@@ -106,7 +106,7 @@ class KillAfterRetentionTest {
     }
 
     /** Creates a story and edits it three times, over and over, until told to stop or the server is gone. */
-    private static void write(
+    static void write(
             NewsroomClient c,
             String writer,
             AtomicBoolean stop,
@@ -178,7 +178,7 @@ class KillAfterRetentionTest {
         return n;
     }
 
-    private static NewsroomClient signIn(ServerProcess server) {
+    static NewsroomClient signIn(ServerProcess server) {
         NewsroomClient c = new NewsroomClient(server.port());
         assertThat(c.signIn("admin", TestSite.ADMIN_PASSWORD).status()).isEqualTo(303);
         return c;
