@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ public final class Database implements AutoCloseable {
     private final String jdbcUrl;
     // The embedded file's connections, or null for other stores and bulk loads.
     private final AppendOnlyStore appendOnly;
+    private final MeterRegistry registry;
     private GrowthWatch growthWatch;
 
     private Database(
@@ -46,12 +48,14 @@ public final class Database implements AutoCloseable {
             Dialect dialect,
             boolean migrated,
             String jdbcUrl,
-            AppendOnlyStore appendOnly) {
+            AppendOnlyStore appendOnly,
+            MeterRegistry registry) {
         this.dataSource = dataSource;
         this.jdbcUrl = jdbcUrl;
         this.dialect = dialect;
         this.migrated = migrated;
         this.appendOnly = appendOnly;
+        this.registry = registry != null ? registry : new SimpleMeterRegistry();
     }
 
     /** The embedded H2 file under {@code dataDir}, the default store. */
@@ -141,7 +145,7 @@ public final class Database implements AutoCloseable {
             if (dialect == Dialect.H2) {
                 IdentityRepair.run(dataSource, executed > 0);
             }
-            return new Database(dataSource, dialect, executed > 0, jdbcUrl, store);
+            return new Database(dataSource, dialect, executed > 0, jdbcUrl, store, registry);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -214,7 +218,7 @@ public final class Database implements AutoCloseable {
     public synchronized void compactWhenGrown() {
         if (appendOnly != null && growthWatch == null) {
             growthWatch = new GrowthWatch(
-                    dataSource, appendOnly, StoreCompaction.fileOf(jdbcUrl).orElseThrow());
+                    dataSource, appendOnly, StoreCompaction.fileOf(jdbcUrl).orElseThrow(), registry);
             growthWatch.start();
         }
     }

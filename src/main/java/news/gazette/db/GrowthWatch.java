@@ -1,10 +1,16 @@
 package news.gazette.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,17 +33,34 @@ final class GrowthWatch implements AutoCloseable {
     private final AppendOnlyStore store;
     private final Path file;
     private final ScheduledExecutorService timer;
-    // Only the timer's thread touches these.
-    private long data;
-    private long lastSize = -1;
+    private final Map<RunningCompaction.Outcome, Timer> pauses = new EnumMap<>(RunningCompaction.Outcome.class);
+    // Written by the timer's thread only; the gauges read them.
+    private volatile long data;
+    private volatile long lastSize = -1;
     private long lastGrowth = System.nanoTime();
     private long notBefore = System.nanoTime();
     private boolean saidTooLarge;
 
-    GrowthWatch(HikariDataSource pool, AppendOnlyStore store, Path file) {
+    GrowthWatch(HikariDataSource pool, AppendOnlyStore store, Path file, MeterRegistry registry) {
         this.pool = pool;
         this.store = store;
         this.file = file;
+        Gauge.builder("gazette.store.file", this, w -> Math.max(0, w.lastSize))
+                .description("Size of the embedded store's file, looked at once a second")
+                .baseUnit("bytes")
+                .register(registry);
+        Gauge.builder("gazette.store.data", this, w -> w.data)
+                .description("The data the embedded store holds: H2's estimate until a compaction measures it")
+                .baseUnit("bytes")
+                .register(registry);
+        for (RunningCompaction.Outcome outcome : RunningCompaction.Outcome.values()) {
+            pauses.put(
+                    outcome,
+                    Timer.builder("gazette.store.compaction")
+                            .description("Compactions of the embedded store while serving: the database's pause")
+                            .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                            .register(registry));
+        }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "store-growth");
             t.setDaemon(true);
@@ -84,6 +107,7 @@ final class GrowthWatch implements AutoCloseable {
             return;
         }
         RunningCompaction.Result result = RunningCompaction.run(pool, store, file);
+        pauses.get(result.outcome()).record(Duration.ofMillis(result.pausedMillis()));
         if (result.outcome() == RunningCompaction.Outcome.COMPACTED) {
             data = result.after();
             lastSize = result.after();

@@ -36,10 +36,10 @@ class CompactionElsewhereTest {
             assertThat(opened).as("waiting for the compaction").isNotDone();
             assertThat(temp).exists();
 
-            // The compaction ends: H2 moves its temp file over the store.
+            // The compaction ends: H2 moves its temp file over the store, then closes it.
+            Files.delete(temp);
             compaction.getOutputStream().close();
             assertThat(compaction.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            Files.delete(temp);
             assertThat(opened.get(30, TimeUnit.SECONDS)).isPositive();
         } finally {
             compaction.destroyForcibly();

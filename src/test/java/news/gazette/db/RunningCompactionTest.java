@@ -2,6 +2,8 @@ package news.gazette.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -101,6 +103,30 @@ class RunningCompactionTest {
                         + (SAVES + 9) + ": a sentence%'")) {
             assertThat(edited.next()).isTrue();
             assertThat(edited.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void the_watch_compacts_a_grown_store_by_itself_and_says_so_in_the_metrics() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Database db = Database.open(Database.embeddedJdbcUrl(data), data, registry)) {
+            db.compactWhenGrown();
+            Timer compacted = registry.get("gazette.store.compaction")
+                    .tag("outcome", "compacted")
+                    .timer();
+            StoreSizeTest.Editor editor = new StoreSizeTest.Editor(new Jdbc(db.dataSource()), STORIES);
+            // Saves until the file is 1.4 times its data and 2 MB more, then a few looks of the watch.
+            for (int i = 0; i < 200 && compacted.count() == 0; i++) {
+                editor.save(i);
+                Thread.sleep(20);
+            }
+            for (int look = 0; look < 100 && compacted.count() == 0; look++) {
+                Thread.sleep(50);
+            }
+            assertThat(compacted.count()).isEqualTo(1);
+            assertThat(registry.get("gazette.store.file").gauge().value()).isPositive();
+            assertThat(registry.get("gazette.store.data").gauge().value()).isLessThanOrEqualTo(Files.size(file));
+            assertAppendOnly(db);
         }
     }
 
