@@ -122,10 +122,10 @@ final class RunningCompaction {
             }
             return Outcome.COMPACTED;
         } finally {
-            own.close();
             // Opens the store again if the shutdown closed it (append-only again: AppendOnlyStore), and keeps it open
-            // until the resumed pool has a connection of its own.
+            // until the resumed pool has a connection of its own; when nothing was compacted, the store never closes.
             holder.set(store.openUnguarded());
+            own.close();
         }
     }
 
