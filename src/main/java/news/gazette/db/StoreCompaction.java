@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives the embedded H2 file back the space its old versions took. H2 writes every commit as a new chunk and, with
- * {@code WRITE_DELAY=0} (a confirmed save is on disk), has no background thread to rewrite half-empty chunks, so the
- * file only grows between closes; {@code SHUTDOWN COMPACT} rewrites it to its live data. Run on a clean stop of the
- * server and by the archive generator; a no-op for PostgreSQL and in-memory stores.
+ * {@code WRITE_DELAY=0} (a confirmed save is on disk) and its space reuse off ({@link AppendOnlyStore}), only appends;
+ * {@code SHUTDOWN COMPACT} rewrites the file to its live data. Run on a clean stop of the server, at the end of
+ * {@code gazette import} and by the archive generator ({@link RunningCompaction} does the same under a running server);
+ * a no-op for PostgreSQL and in-memory stores.
  */
 public final class StoreCompaction {
 

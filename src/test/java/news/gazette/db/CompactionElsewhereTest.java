@@ -27,11 +27,7 @@ class CompactionElsewhereTest {
         Files.writeString(temp, "a compaction under way");
         Process compaction = TempFileLocker.lock(temp);
         try {
-            CompletableFuture<Long> opened = CompletableFuture.supplyAsync(() -> {
-                try (Database db = Database.open(url, data)) {
-                    return new Jdbc(db.dataSource()).count("select count(*) from story");
-                }
-            });
+            CompletableFuture<Long> opened = openInTheBackground(url, data);
             Thread.sleep(600);
             assertThat(opened).as("waiting for the compaction").isNotDone();
             assertThat(temp).exists();
@@ -55,11 +51,7 @@ class CompactionElsewhereTest {
         // Fresh for an hour by its age alone: only nobody holding its lock says the compaction is gone.
         Files.setLastModifiedTime(temp, FileTime.from(Instant.now().plus(Duration.ofHours(1))));
 
-        CompletableFuture<Long> opened = CompletableFuture.supplyAsync(() -> {
-            try (Database db = Database.open(url, data)) {
-                return new Jdbc(db.dataSource()).count("select count(*) from story");
-            }
-        });
+        CompletableFuture<Long> opened = openInTheBackground(url, data);
         assertThat(opened.get(30, TimeUnit.SECONDS)).isPositive();
         assertThat(temp).doesNotExist();
     }
@@ -79,5 +71,14 @@ class CompactionElsewhereTest {
                     .isPositive();
         }
         assertThat(temp).doesNotExist();
+    }
+
+    /** Opens the store on another thread and counts its stories, as a server starting beside the compaction would. */
+    private static CompletableFuture<Long> openInTheBackground(String url, Path data) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (Database db = Database.open(url, data)) {
+                return new Jdbc(db.dataSource()).count("select count(*) from story");
+            }
+        });
     }
 }
